@@ -1,0 +1,7 @@
+package io.mailconfig.http;
+
+/** What answers the requests of one route. */
+@FunctionalInterface
+public interface Endpoint {
+    Response handle(Request request);
+}

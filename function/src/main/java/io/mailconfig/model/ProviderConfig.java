@@ -1,0 +1,48 @@
+package io.mailconfig.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything stored for one provider: its domains, its servers (shared by all of its domains),
+ * its DAV servers and its per-mailbox settings. One instance is shared by every domain of the
+ * provider, so a provider with thousands of domains is held in memory once.
+ */
+public record ProviderConfig(
+        Provider provider,
+        List<Domain> domains,
+        List<MailServer> servers,
+        List<DavServer> davServers,
+        Map<String, UserSettings> users) {
+
+    private static final Comparator<MailServer> BY_PRIORITY = Comparator.comparingInt(MailServer::priority);
+
+    public ProviderConfig {
+        Objects.requireNonNull(provider, "provider");
+        domains = List.copyOf(domains);
+        servers = servers.stream().sorted(BY_PRIORITY).toList();
+        davServers = davServers.stream().sorted(Comparator.comparingInt(DavServer::priority)).toList();
+        users = Map.copyOf(users);
+    }
+
+    /** IMAP and POP3 servers, primary first. */
+    public List<MailServer> incomingServers() {
+        return servers.stream().filter(server -> server.type().incoming()).toList();
+    }
+
+    /** SMTP servers, primary first. */
+    public List<MailServer> outgoingServers() {
+        return servers.stream().filter(server -> !server.type().incoming()).toList();
+    }
+
+    public Optional<DavServer> davServer(DavType type) {
+        return davServers.stream().filter(server -> server.type() == type).findFirst();
+    }
+
+    public Optional<Domain> domain(String name) {
+        return domains.stream().filter(domain -> domain.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,70 @@
+package io.mailconfig.store;
+
+import io.mailconfig.model.Domain;
+import io.mailconfig.model.DomainConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps answers in memory for a while, so a warm function does not read DynamoDB for every request.
+ *
+ * <p>Loading one domain loads its whole provider, so every other domain of that provider is cached
+ * by the same load and shares one {@link io.mailconfig.model.ProviderConfig}. Unknown domains are
+ * remembered too (so a flood of made-up domains does not become a flood of reads), within a bound
+ * on the number of entries.
+ */
+public final class CachingConfigStore implements ConfigStore {
+
+    public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
+    static final int MAX_ENTRIES = 100_000;
+
+    private final ConfigStore delegate;
+    private final long ttlNanos;
+    private final LongSupplier nanoTime;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    public CachingConfigStore(ConfigStore delegate, Duration ttl) {
+        this(delegate, ttl, System::nanoTime);
+    }
+
+    public CachingConfigStore(ConfigStore delegate, Duration ttl, LongSupplier nanoTime) {
+        this.delegate = delegate;
+        this.ttlNanos = ttl.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public Optional<DomainConfig> find(String domain) {
+        long now = nanoTime.getAsLong();
+        Entry cached = entries.get(domain);
+        if (cached != null && now - cached.loadedAt < ttlNanos) {
+            return cached.config;
+        }
+        Optional<DomainConfig> loaded = delegate.find(domain);
+        remember(domain, loaded, now);
+        return loaded;
+    }
+
+    private void remember(String domain, Optional<DomainConfig> loaded, long now) {
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.values().removeIf(entry -> now - entry.loadedAt >= ttlNanos);
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+        }
+        entries.put(domain, new Entry(loaded, now));
+        loaded.ifPresent(config -> {
+            for (Domain sibling : config.provider().domains()) {
+                if (!sibling.name().equals(domain)) {
+                    entries.put(sibling.name(), new Entry(Optional.of(new DomainConfig(sibling, config.provider())), now));
+                }
+            }
+        });
+    }
+
+    private record Entry(Optional<DomainConfig> config, long loadedAt) {
+    }
+}

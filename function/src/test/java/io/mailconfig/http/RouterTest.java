@@ -1,0 +1,68 @@
+package io.mailconfig.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+
+    private static Request request(String method, String path) {
+        return new Request(method, path, Map.of(), Map.of(), null);
+    }
+
+    private final Router router = new Router(List.of(
+            Route.get("/hello", request -> Response.text(200, "hello")),
+            new Route("/Any/Case.xml", true, false, Set.of("POST"), request -> Response.text(200, "any")),
+            new Route("/prefix", false, true, Set.of("GET"), request -> Response.text(200, request.path())),
+            Route.get("/boom", request -> {
+                throw new IllegalStateException("secret internals at io.mailconfig.Secret");
+            })));
+
+    @Test
+    void routesByPathAndMethodAndMarksEveryResponseNosniff() {
+        Response response = router.route(request("GET", "/hello"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyAsString()).isEqualTo("hello\n");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void headAnswersLikeGetWithoutABody() {
+        Response response = router.route(request("HEAD", "/hello"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void caseInsensitiveRoutesMatchAnySpelling() {
+        assertThat(router.route(request("POST", "/any/case.XML")).status()).isEqualTo(200);
+        assertThat(router.route(request("GET", "/HELLO")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void prefixRoutesMatchPathsBelowThem() {
+        assertThat(router.route(request("GET", "/prefix/a/b")).bodyAsString()).isEqualTo("/prefix/a/b\n");
+        assertThat(router.route(request("GET", "/prefixed")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aKnownPathWithAnotherMethodIs405WithAllow() {
+        Response response = router.route(request("DELETE", "/hello"));
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("Allow")).isEqualTo("GET, HEAD");
+    }
+
+    @Test
+    void aFailureInsideAnEndpointIsABare500() {
+        Response response = router.route(request("GET", "/boom"));
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.bodyAsString()).isEqualTo("internal error\n");
+    }
+}

@@ -1,0 +1,79 @@
+package io.mailconfig.local;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import io.mailconfig.store.dynamodb.Table;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+
+/**
+ * DynamoDB Local inside this process. It opens no network port (the embedded client calls it
+ * directly), either in memory or in a database directory that outlives the process.
+ */
+public final class EmbeddedDynamoDb implements AutoCloseable {
+
+    public static final String SAMPLE_ITEMS = "sample-items.json";
+
+    private final AmazonDynamoDBLocal database;
+    private final DynamoDbClient client;
+
+    private EmbeddedDynamoDb(AmazonDynamoDBLocal database) {
+        this.database = database;
+        this.client = database.dynamoDbClient();
+    }
+
+    public static EmbeddedDynamoDb inMemory() {
+        return new EmbeddedDynamoDb(DynamoDBEmbedded.create(true));
+    }
+
+    /** A database kept in {@code directory}, so data imported once is there the next time. */
+    public static EmbeddedDynamoDb inDirectory(File directory) {
+        if (!directory.isDirectory() && !directory.mkdirs()) {
+            throw new IllegalArgumentException("cannot create database directory " + directory);
+        }
+        return new EmbeddedDynamoDb(DynamoDBEmbedded.create(directory, false));
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** Creates the table unless it exists; returns whether it was created. */
+    public boolean createTable(String tableName) {
+        try {
+            client.createTable(Table.createRequest(tableName));
+            return true;
+        } catch (ResourceInUseException alreadyThere) {
+            return false;
+        }
+    }
+
+    public void put(String tableName, List<Map<String, AttributeValue>> items) {
+        for (Map<String, AttributeValue> item : items) {
+            client.putItem(PutItemRequest.builder().tableName(tableName).item(item).build());
+        }
+    }
+
+    /** The sample provider: three domains, IMAP with a backup, POP3, SMTP with a backup, CalDAV, CardDAV. */
+    public static List<Map<String, AttributeValue>> sampleItems() throws IOException {
+        try (InputStream json = EmbeddedDynamoDb.class.getResourceAsStream(SAMPLE_ITEMS)) {
+            if (json == null) {
+                throw new IOException("sample data missing from the class path: " + SAMPLE_ITEMS);
+            }
+            return PlainJsonItems.read(json);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        database.shutdown();
+    }
+}

@@ -1,0 +1,82 @@
+package io.mailconfig.local;
+
+import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.handler.Settings;
+import io.mailconfig.store.CachingConfigStore;
+import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
+import io.mailconfig.store.dynamodb.Table;
+import java.io.File;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./dev run}: mailconfig on http://127.0.0.1:8080.
+ *
+ * <p>With no {@code TABLE_NAME} in the environment it starts DynamoDB Local inside this process
+ * and loads the sample provider. With {@code TABLE_NAME} (and {@code AWS_REGION}, optionally
+ * {@code DYNAMODB_ENDPOINT}) it serves that real table instead, with the Lambda's own settings.
+ */
+@Command(name = "mailconfig-local", mixinStandardHelpOptions = true,
+        description = "Serve mailconfig on loopback through the Lambda handler.")
+public final class LocalMain implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:PORT:-8080}",
+            description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; env PORT).")
+    int port;
+
+    @Option(names = "--db-path", paramLabel = "DIR",
+            description = "Keep the embedded DynamoDB Local database in DIR instead of memory "
+                    + "(the import command can write to the same directory).")
+    File dbPath;
+
+    @Option(names = "--no-sample-data",
+            description = "Start with an empty table instead of loading the sample provider.")
+    boolean noSampleData;
+
+    @Override
+    public Integer call() throws Exception {
+        String table = System.getenv("TABLE_NAME");
+        EmbeddedDynamoDb embedded = null;
+        MailconfigHandler handler;
+        String source;
+        if (table != null && !table.isBlank()) {
+            Settings settings = Settings.from(System.getenv());
+            handler = new MailconfigHandler(settings);
+            source = "table " + settings.tableName() + " in " + settings.region()
+                    + settings.endpoint().map(e -> " at " + e).orElse("");
+        } else {
+            embedded = dbPath == null ? EmbeddedDynamoDb.inMemory() : EmbeddedDynamoDb.inDirectory(dbPath);
+            boolean created = embedded.createTable(Table.DEFAULT_NAME);
+            if (!noSampleData && created) {
+                embedded.put(Table.DEFAULT_NAME, EmbeddedDynamoDb.sampleItems());
+            }
+            handler = new MailconfigHandler(new CachingConfigStore(
+                    new DynamoDbConfigStore(embedded.client(), Table.DEFAULT_NAME), CachingConfigStore.DEFAULT_TTL));
+            source = "embedded DynamoDB Local (" + (dbPath == null ? "in memory" : dbPath.getPath())
+                    + (!noSampleData && created ? ", sample data" : "") + ")";
+        }
+        LocalServer server = LocalServer.start(port, handler);
+        System.out.println("mailconfig serves " + server.baseUrl() + " from " + source);
+        for (String path : LocalServer.examplePaths()) {
+            System.out.println("  try: curl '" + server.baseUrl() + path + "'");
+        }
+        EmbeddedDynamoDb database = embedded;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            if (database != null) {
+                database.close();
+            }
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalMain()).execute(args));
+    }
+}
