@@ -8,6 +8,7 @@ import io.mailconfig.model.DomainNames;
 import io.mailconfig.model.EmailAddress;
 import io.mailconfig.model.EmailAddress.InvalidAddressException;
 import io.mailconfig.store.ConfigStore;
+import io.mailconfig.store.StoreUnavailableException;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,7 @@ public final class MozillaAutoconfig {
     public static final String WELL_KNOWN_PATH = "/.well-known/autoconfig/mail/config-v1.1.xml";
     static final String CONTENT_TYPE = "application/xml; charset=utf-8";
     static final String CACHE_CONTROL = "public, max-age=900";
+    static final String RETRY_AFTER_SECONDS = "30";
     private static final String AUTOCONFIG_HOST_PREFIX = "autoconfig.";
 
     private final ConfigStore store;
@@ -54,7 +56,12 @@ public final class MozillaAutoconfig {
             }
             domain = fromHost.get();
         }
-        Optional<DomainConfig> config = store.find(domain);
+        Optional<DomainConfig> config;
+        try {
+            config = store.find(domain);
+        } catch (StoreUnavailableException e) {
+            return Response.text(503, "configuration temporarily unavailable").withHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
         if (config.isEmpty()) {
             return Response.text(404, "no configuration for this domain");
         }

@@ -218,4 +218,17 @@ class MozillaAutoconfigTest {
             assertThat(other.texts("//incomingServer/username")).contains("%EMAILADDRESS%");
         }
     }
+
+    @Test
+    void aStoreThatCannotAnswerGives503WithRetryAfter() {
+        MailconfigHandler failing = new MailconfigHandler(domain -> {
+            throw new io.mailconfig.store.StoreUnavailableException("DynamoDB unreachable", null);
+        });
+
+        APIGatewayV2HTTPResponse response = failing.handleRequest(event("autoconfig"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "30");
+        assertThat(response.getBody()).isEqualTo("configuration temporarily unavailable\n");
+    }
 }
