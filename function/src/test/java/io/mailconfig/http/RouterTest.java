@@ -14,10 +14,10 @@ class RouterTest {
     }
 
     private final Router router = new Router(List.of(
-            Route.get("/hello", request -> Response.text(200, "hello")),
-            new Route("/Any/Case.xml", true, false, Set.of("POST"), request -> Response.text(200, "any")),
-            new Route("/prefix", false, true, Set.of("GET"), request -> Response.text(200, request.path())),
-            Route.get("/boom", request -> {
+            Route.get("test", "/hello", request -> Response.text(200, "hello")),
+            new Route("test", "/Any/Case.xml", true, false, Set.of("POST"), request -> Response.text(200, "any")),
+            new Route("test", "/prefix", false, true, Set.of("GET"), request -> Response.text(200, request.path())),
+            Route.get("test", "/boom", request -> {
                 throw new IllegalStateException("secret internals at io.mailconfig.Secret");
             })));
 
@@ -64,5 +64,17 @@ class RouterTest {
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.bodyAsString()).isEqualTo("internal error\n");
+    }
+
+    @Test
+    void tellsTheListenerWhichProtocolAnsweredWhat() {
+        List<String> heard = new java.util.ArrayList<>();
+        Router listening = router.withListener((protocol, request, response) -> heard.add(protocol + " " + response.status()));
+
+        listening.route(request("GET", "/hello"));
+        listening.route(request("GET", "/nowhere"));
+        listening.route(request("GET", "/boom"));
+
+        assertThat(heard).containsExactly("test 200", "none 404", "test 500");
     }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
  */
 public final class MozillaAutoconfig {
 
+    public static final String PROTOCOL = "autoconfig";
     public static final String PATH = "/mail/config-v1.1.xml";
     public static final String WELL_KNOWN_PATH = "/.well-known/autoconfig/mail/config-v1.1.xml";
     static final String CONTENT_TYPE = "application/xml; charset=utf-8";
@@ -35,7 +36,7 @@ public final class MozillaAutoconfig {
     }
 
     public List<Route> routes() {
-        return List.of(Route.get(PATH, this::handle), Route.get(WELL_KNOWN_PATH, this::handle));
+        return List.of(Route.get(PROTOCOL, PATH, this::handle), Route.get(PROTOCOL, WELL_KNOWN_PATH, this::handle));
     }
 
     Response handle(Request request) {
