@@ -11,10 +11,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.mailconfig.handler.MailconfigHandler;
 import io.mailconfig.store.StoreUnavailableException;
 import io.mailconfig.testing.TestTable;
-import io.mailconfig.testing.TestTable.Items;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,10 +27,7 @@ class AutodiscoverJsonTest {
 
     @BeforeAll
     static void startTable() {
-        table = new TestTable().withExampleProvider().putAll(List.of(
-                Items.domain("example", "alias.example").with("aliasOf", "sync.example").build(),
-                Items.domain("example", "sync.example")
-                        .with("activeSyncUrl", "https://eas.example.com/Microsoft-Server-ActiveSync").build()));
+        table = MicrosoftAutodiscoverTest.exampleTable();
         handler = new MailconfigHandler(table.store());
     }
 
@@ -120,7 +115,7 @@ class AutodiscoverJsonTest {
 
     @Test
     void activeSyncOnAnAliasDomainGivesTheServerOfTheDomainItStandsFor() {
-        APIGatewayV2HTTPResponse response = call(asking("/autodiscover/autodiscover.json/v1.0/dave@alias.example", "Protocol=activesync"));
+        APIGatewayV2HTTPResponse response = call(asking("/autodiscover/autodiscover.json/v1.0/dave@sync-alias.example", "Protocol=activesync"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(json(response)).containsEntry("Url", "https://eas.example.com/Microsoft-Server-ActiveSync");

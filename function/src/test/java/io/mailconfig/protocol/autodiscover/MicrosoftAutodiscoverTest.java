@@ -32,13 +32,22 @@ class MicrosoftAutodiscoverTest {
 
     @BeforeAll
     static void startTable() {
-        table = new TestTable().withExampleProvider().putAll(List.of(
+        table = exampleTable();
+        handler = new MailconfigHandler(table.store());
+    }
+
+    /**
+     * The example provider plus what Autodiscover needs: an alias of example.com, a domain with
+     * ActiveSync, an alias of that one, and one mailbox with its own login and display name.
+     */
+    static TestTable exampleTable() {
+        return new TestTable().withExampleProvider().putAll(List.of(
                 Items.domain("example", "alias.example").with("aliasOf", "example.com").build(),
                 Items.domain("example", "sync.example")
                         .with("activeSyncUrl", "https://eas.example.com/Microsoft-Server-ActiveSync").build(),
+                Items.domain("example", "sync-alias.example").with("aliasOf", "sync.example").build(),
                 Items.user("example", "carol@example.com").with("loginName", "c.smith")
                         .with("displayName", "Carol <Smith> & Co").build()));
-        handler = new MailconfigHandler(table.store());
     }
 
     @AfterAll
