@@ -6,14 +6,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.sun.net.httpserver.HttpServer;
 import io.mailconfig.handler.MailconfigHandler;
 import io.mailconfig.store.StoreUnavailableException;
 import io.mailconfig.testing.TestTable;
 import io.mailconfig.testing.TestTable.Items;
 import io.mailconfig.testing.Xml;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +86,7 @@ class MicrosoftAutodiscoverTest {
 
     /** The default namespace an element declares (the test parser reads XML without namespaces). */
     static String namespaceOf(String body, String element) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<" + element + " xmlns=\"([^\"]*)\"").matcher(body);
+        Matcher matcher = Pattern.compile("<" + element + " xmlns=\"([^\"]*)\"").matcher(body);
         return matcher.find() ? matcher.group(1) : "";
     }
 
@@ -329,9 +337,9 @@ class MicrosoftAutodiscoverTest {
 
     @Test
     void anExternalEntityIsRefusedEvenWhereItsExpansionWouldBeAValidAddress() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("autodiscover-xxe", ".txt");
+        Path file = Files.createTempFile("autodiscover-xxe", ".txt");
         try {
-            java.nio.file.Files.writeString(file, "stolen@example.com");
+            Files.writeString(file, "stolen@example.com");
             APIGatewayV2HTTPEvent event = event("autodiscover-xxe");
             event.setBody(event.getBody().replace("file:///etc/passwd", file.toUri().toString()));
 
@@ -340,7 +348,36 @@ class MicrosoftAutodiscoverTest {
             assertError(response, 400, "600");
             assertThat(response.getBody()).doesNotContain("stolen");
         } finally {
-            java.nio.file.Files.delete(file);
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void noExternalDtdOrEntityIsEverFetched() throws Exception {
+        AtomicInteger fetched = new AtomicInteger();
+        HttpServer bait = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        bait.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            byte[] dtd = "<!ENTITY xxe \"stolen@example.com\">".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, dtd.length);
+            exchange.getResponseBody().write(dtd);
+            exchange.close();
+        });
+        bait.start();
+        try {
+            String url = "http://127.0.0.1:" + bait.getAddress().getPort() + "/evil.dtd";
+            APIGatewayV2HTTPEvent external = event("autodiscover-xxe");
+            external.setBody(external.getBody().replace("file:///etc/passwd", url));
+            APIGatewayV2HTTPEvent systemDtd = event("autodiscover-outlook");
+            systemDtd.setBody(systemDtd.getBody().replace("<Autodiscover ", "<!DOCTYPE Autodiscover SYSTEM \"" + url + "\"><Autodiscover ")
+                    .replace("alice@example.com", "&xxe;"));
+
+            assertError(call(external), 400, "600");
+            assertError(call(systemDtd), 400, "600");
+            assertThat(fetched).hasValue(0);
+        } finally {
+            bait.stop(0);
         }
     }
 
