@@ -3,6 +3,7 @@ package io.mailconfig;
 import io.mailconfig.http.Route;
 import io.mailconfig.http.Router;
 import io.mailconfig.protocol.autoconfig.MozillaAutoconfig;
+import io.mailconfig.protocol.autodiscover.MicrosoftAutodiscover;
 import io.mailconfig.store.ConfigStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class Protocols {
     public static Router router(ConfigStore store) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new MozillaAutoconfig(store).routes());
+        routes.addAll(new MicrosoftAutodiscover(store).routes());
         return new Router(routes);
     }
 }

@@ -132,7 +132,9 @@ public final class LocalServer implements AutoCloseable {
 
     /** Paths worth trying, printed at start-up. */
     static List<String> examplePaths() {
-        return List.of("/mail/config-v1.1.xml?emailaddress=alice@example.com");
+        return List.of("/mail/config-v1.1.xml?emailaddress=alice@example.com",
+                "/autodiscover/autodiscover.xml?emailaddress=alice@example.com",
+                "/autodiscover/autodiscover.json/v1.0/alice@example.com?Protocol=AutodiscoverV1");
     }
 
     @Override
