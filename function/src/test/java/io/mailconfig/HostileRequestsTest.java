@@ -250,7 +250,7 @@ class HostileRequestsTest {
 
     private Arbitrary<APIGatewayV2HTTPEvent> clientLike() {
         Arbitrary<String> address = Arbitraries.of("alice@example.com", "Bob@EXAMPLE.NET", "carol@b\u00fccher.example",
-                "dave@nowhere.example");
+                "dave@nowhere.example", "erin", "frank@@example.com");
         Arbitrary<String> touch = Combinators.combine(Arbitraries.of("name", "Protocol", "x", "redirect"), hostile())
                 .as((name, value) -> "&" + encode(name) + "=" + encode(value));
         Arbitrary<String> query = Combinators.combine(Arbitraries.of("emailaddress", "Email", "EmailAddress"), address,
