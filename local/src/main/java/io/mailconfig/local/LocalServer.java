@@ -78,6 +78,7 @@ public final class LocalServer implements AutoCloseable {
         } catch (RuntimeException e) {
             byte[] body = "internal error\n".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             exchange.sendResponseHeaders(500, body.length);
             exchange.getResponseBody().write(body);
         }

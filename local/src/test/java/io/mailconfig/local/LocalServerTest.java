@@ -121,4 +121,23 @@ class LocalServerTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"ErrorCode\":\"InvalidProtocol\"");
     }
+
+    @Test
+    void overTheWireOversizedRequestsAreRefusedAndNoAnswerCarriesCors() throws Exception {
+        HttpResponse<String> longHeader = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mail/config-v1.1.xml"))
+                .header("X-Junk", "a".repeat(20_000)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> longQuery = get("/mail/config-v1.1.xml?emailaddress=" + "a".repeat(5_000) + "@example.com", null);
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mail/config-v1.1.xml"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(longHeader.statusCode()).isEqualTo(431);
+        assertThat(longQuery.statusCode()).isEqualTo(414);
+        assertThat(preflight.statusCode()).isEqualTo(405);
+        for (HttpResponse<String> response : java.util.List.of(longHeader, longQuery, preflight)) {
+            assertThat(response.headers().firstValue("x-content-type-options")).contains("nosniff");
+            assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+        }
+    }
 }
