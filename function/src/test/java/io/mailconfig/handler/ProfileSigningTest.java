@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +33,7 @@ class ProfileSigningTest {
     void pemFilesGiveASignerWhoseProfilesVerify(@TempDir Path directory) throws Exception {
         TestCertificates pki = TestCertificates.ec();
         Path cert = Files.writeString(directory.resolve("cert.pem"), pki.signer().certificatePem());
-        Path key = Files.writeString(directory.resolve("key.pem"),
-                TestCertificates.pem(new JcaPKCS8Generator(pki.signer().keys().getPrivate(), null)));
+        Path key = Files.writeString(directory.resolve("key.pem"), pki.signer().privateKeyPem());
         Path chain = Files.writeString(directory.resolve("chain.pem"), pki.intermediate().certificatePem());
 
         Optional<ProfileSigner> signer = ProfileSigning.fromEnvironment(Map.of(ProfileSigning.CERT_PEM, cert.toString(),
@@ -44,6 +42,17 @@ class ProfileSigningTest {
         assertThat(signer).isPresent();
         assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(SignedProfiles.verify(signer.get().sign(CONTENT), pki.root().certificate())).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void anRsaKeyInTheOlderPemFormWorksToo() throws Exception {
+        TestCertificates pki = TestCertificates.rsa();
+
+        ProfileSigner signer = ProfileSigner.fromPem(pki.signer().certificatePem(),
+                pki.signer().traditionalPrivateKeyPem(), pki.intermediate().certificatePem());
+
+        assertThat(pki.signer().traditionalPrivateKeyPem()).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+        assertThat(SignedProfiles.verify(signer.sign(CONTENT), pki.root().certificate())).isEqualTo(CONTENT);
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -36,7 +38,17 @@ public record TestCertificates(Issued root, Issued intermediate, Issued signer) 
             return pem(certificate);
         }
 
+        /** PKCS#8 ("PRIVATE KEY"), as {@code openssl genpkey} writes it. */
         public String privateKeyPem() {
+            try {
+                return pem(new JcaPKCS8Generator(keys.getPrivate(), null));
+            } catch (PemGenerationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The older "RSA PRIVATE KEY" form. */
+        public String traditionalPrivateKeyPem() {
             return pem(keys.getPrivate());
         }
     }
