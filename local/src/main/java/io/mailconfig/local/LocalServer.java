@@ -132,7 +132,9 @@ public final class LocalServer implements AutoCloseable {
 
     /** Paths worth trying, printed at start-up. */
     static List<String> examplePaths() {
-        return List.of("/mail/config-v1.1.xml?emailaddress=alice@example.com");
+        return List.of("/mail/config-v1.1.xml?emailaddress=alice@example.com",
+                "/mobileconfig?emailaddress=alice@example.com",
+                "/?emailaddress=alice@example.com");
     }
 
     @Override
