@@ -56,7 +56,7 @@ final class MobileconfigProfile {
 
     private static NSDictionary mail(DomainConfig config, EmailAddress address, AppleMailAccount account,
             Optional<String> personName, ProfileIdentifiers ids, String organization) {
-        NSDictionary mail = payload("com.apple.mail.managed", "mail", organization + " mail", address, ids, organization);
+        NSDictionary mail = payload("com.apple.mail.managed", "mail", organization + " mail", ids, organization);
         mail.put("EmailAccountDescription", text(organization + " (" + address + ")"));
         personName.ifPresent(name -> mail.put("EmailAccountName", text(name)));
         mail.put("EmailAccountType", text(account.incoming().type() == ServerType.IMAP ? "EmailTypeIMAP" : "EmailTypePOP"));
@@ -80,8 +80,7 @@ final class MobileconfigProfile {
     private static NSDictionary dav(DomainConfig config, EmailAddress address, DavServer dav, String prefix,
             String type, ProfileIdentifiers ids, String organization) {
         String what = prefix.equals("CalDAV") ? "calendar" : "contacts";
-        NSDictionary payload = payload(type, prefix.toLowerCase(Locale.ROOT), organization + " " + what,
-                address, ids, organization);
+        NSDictionary payload = payload(type, prefix.toLowerCase(Locale.ROOT), organization + " " + what, ids, organization);
         payload.put(prefix + "AccountDescription", text(organization + " " + what + " (" + address + ")"));
         payload.put(prefix + "HostName", text(dav.host()));
         payload.put(prefix + "Port", new NSNumber(dav.port()));
@@ -91,14 +90,14 @@ final class MobileconfigProfile {
         return payload;
     }
 
-    private static NSDictionary payload(String type, String kind, String displayName, EmailAddress address,
-            ProfileIdentifiers ids, String organization) {
+    private static NSDictionary payload(String type, String kind, String displayName, ProfileIdentifiers ids,
+            String organization) {
         NSDictionary payload = new NSDictionary();
         payload.put("PayloadDisplayName", text(displayName));
         payload.put("PayloadIdentifier", text(ids.payloadIdentifier(kind)));
         payload.put("PayloadOrganization", text(organization));
         payload.put("PayloadType", text(type));
-        payload.put("PayloadUUID", text(ids.payloadUuid(address, kind).toString().toUpperCase(Locale.ROOT)));
+        payload.put("PayloadUUID", text(ids.payloadUuid(kind).toString().toUpperCase(Locale.ROOT)));
         payload.put("PayloadVersion", new NSNumber(1));
         return payload;
     }

@@ -20,14 +20,19 @@ import java.util.UUID;
  * address and the payload's kind, so the identifiers are stable across deployments and never
  * depend on the order or content of the provider's servers.
  */
-public record ProfileIdentifiers(String profileIdentifier, UUID profileUuid) {
+public record ProfileIdentifiers(String addressKey, String profileIdentifier) {
 
     private static final String NAMESPACE = "io.mailconfig.mobileconfig/v1";
 
     public static ProfileIdentifiers of(EmailAddress address) {
         String key = address.key();
         String hash = HexFormat.of().formatHex(sha256("profile-id", key), 0, 16);
-        return new ProfileIdentifiers(reverseDns(address.domain()) + ".mailconfig." + hash, uuid(key, "profile"));
+        return new ProfileIdentifiers(key, reverseDns(address.domain()) + ".mailconfig." + hash);
+    }
+
+    /** The PayloadUUID of the profile itself. */
+    public UUID profileUuid() {
+        return uuid(addressKey, "profile");
     }
 
     /** The PayloadIdentifier of a payload inside the profile, e.g. {@code <profile>.mail}. */
@@ -36,8 +41,8 @@ public record ProfileIdentifiers(String profileIdentifier, UUID profileUuid) {
     }
 
     /** The PayloadUUID of a payload inside the profile. */
-    public UUID payloadUuid(EmailAddress address, String kind) {
-        return uuid(address.key(), "payload/" + kind);
+    public UUID payloadUuid(String kind) {
+        return uuid(addressKey, "payload/" + kind);
     }
 
     /** A name-based UUID in the form of RFC 9562 version 5, built on SHA-256 instead of SHA-1. */

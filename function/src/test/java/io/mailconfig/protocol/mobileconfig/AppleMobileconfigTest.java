@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
@@ -14,7 +13,7 @@ import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
 import com.dd.plist.PropertyListParser;
 import io.mailconfig.handler.MailconfigHandler;
-import io.mailconfig.store.StoreUnavailableException;
+import io.mailconfig.testing.Events;
 import io.mailconfig.testing.SignedProfiles;
 import io.mailconfig.testing.TestCertificates;
 import io.mailconfig.testing.TestTable;
@@ -22,7 +21,6 @@ import io.mailconfig.testing.TestTable.Items;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +53,15 @@ class AppleMobileconfigTest {
     }
 
     private static APIGatewayV2HTTPEvent event(String name) {
-        return EventLoader.loadApiGatewayHttpEvent("events/" + name + ".json");
+        return Events.load(name);
     }
 
     private static APIGatewayV2HTTPEvent withQuery(String query) {
-        APIGatewayV2HTTPEvent event = event("mobileconfig");
-        event.setRawQueryString(query);
-        return event;
+        return Events.withQuery("mobileconfig", query);
     }
 
-    static byte[] body(APIGatewayV2HTTPResponse response) {
-        return response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-                : response.getBody().getBytes(StandardCharsets.UTF_8);
+    private static byte[] body(APIGatewayV2HTTPResponse response) {
+        return Events.body(response);
     }
 
     static NSDictionary profile(byte[] plist) throws Exception {
@@ -332,9 +327,7 @@ class AppleMobileconfigTest {
 
     @Test
     void aStoreThatCannotAnswerGives503WithRetryAfter() {
-        MailconfigHandler failing = new MailconfigHandler(domain -> {
-            throw new StoreUnavailableException("DynamoDB unreachable", null);
-        });
+        MailconfigHandler failing = new MailconfigHandler(Events.unavailableStore());
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(event("mobileconfig"), null);
 
@@ -392,7 +385,7 @@ class AppleMobileconfigTest {
             var address = io.mailconfig.model.EmailAddress.parse("user" + i + "@example" + (i % 7) + ".com");
             ProfileIdentifiers ids = ProfileIdentifiers.of(address);
             for (String id : List.of(ids.profileIdentifier(), ids.profileUuid().toString(),
-                    ids.payloadUuid(address, "mail").toString(), ids.payloadUuid(address, "caldav").toString())) {
+                    ids.payloadUuid("mail").toString(), ids.payloadUuid("caldav").toString())) {
                 assertThat(seen.add(id)).as("unique %s", id).isTrue();
             }
         }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import io.mailconfig.handler.MailconfigHandler;
-import io.mailconfig.store.StoreUnavailableException;
+import io.mailconfig.testing.Events;
 import io.mailconfig.testing.QrCodes;
 import io.mailconfig.testing.TestTable;
 import io.mailconfig.testing.TestTable.Items;
@@ -38,13 +37,11 @@ class SetupPageTest {
     }
 
     private static APIGatewayV2HTTPEvent event(String name) {
-        return EventLoader.loadApiGatewayHttpEvent("events/" + name + ".json");
+        return Events.load(name);
     }
 
     private static APIGatewayV2HTTPResponse get(String query) {
-        APIGatewayV2HTTPEvent event = event("setup");
-        event.setRawQueryString(query);
-        return handler.handleRequest(event, null);
+        return handler.handleRequest(Events.withQuery("setup", query), null);
     }
 
     private static String between(String text, String start, String end) {
@@ -117,8 +114,7 @@ class SetupPageTest {
     void aMailboxOfItsOwnShowsItsLoginName() {
         try (TestTable users = new TestTable().withExampleProvider()) {
             users.put(Items.user("example", "carol@example.com").with("loginName", "c.smith").with("displayName", "Carol").build());
-            APIGatewayV2HTTPEvent event = event("setup");
-            event.setRawQueryString("emailaddress=carol%40example.com");
+            APIGatewayV2HTTPEvent event = Events.withQuery("setup", "emailaddress=carol%40example.com");
 
             String html = new MailconfigHandler(users.store()).handleRequest(event, null).getBody();
 
@@ -150,9 +146,7 @@ class SetupPageTest {
 
     @Test
     void aStoreThatCannotAnswerGives503WithRetryAfterInThePage() {
-        MailconfigHandler failing = new MailconfigHandler(domain -> {
-            throw new StoreUnavailableException("DynamoDB unreachable", null);
-        });
+        MailconfigHandler failing = new MailconfigHandler(Events.unavailableStore());
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(event("setup-address"), null);
 
@@ -169,8 +163,7 @@ class SetupPageTest {
                     .put(Items.server("evil", "imap", "imap", "imap.evil.example", 993, "SSL", 1)
                             .with("username", "\"><img src=x onerror=alert(1)>").build())
                     .put(Items.server("evil", "smtp", "smtp", "smtp.evil.example", 465, "SSL", 1).build());
-            APIGatewayV2HTTPEvent event = event("setup");
-            event.setRawQueryString("emailaddress=eve%40evil.example");
+            APIGatewayV2HTTPEvent event = Events.withQuery("setup", "emailaddress=eve%40evil.example");
 
             String html = new MailconfigHandler(hostile.store()).handleRequest(event, null).getBody();
 
