@@ -3,6 +3,7 @@ package io.mailconfig;
 import io.mailconfig.http.Route;
 import io.mailconfig.http.Router;
 import io.mailconfig.protocol.autoconfig.MozillaAutoconfig;
+import io.mailconfig.protocol.autodiscover.MicrosoftAutodiscover;
 import io.mailconfig.protocol.mobileconfig.AppleMobileconfig;
 import io.mailconfig.protocol.mobileconfig.ProfileSigner;
 import io.mailconfig.protocol.setup.SetupPage;
@@ -26,6 +27,7 @@ public final class Protocols {
     public static Router router(ConfigStore store, Optional<ProfileSigner> profileSigner) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new MozillaAutoconfig(store).routes());
+        routes.addAll(new MicrosoftAutodiscover(store).routes());
         routes.addAll(new AppleMobileconfig(store, profileSigner).routes());
         routes.addAll(new SetupPage(store).routes());
         return new Router(routes);

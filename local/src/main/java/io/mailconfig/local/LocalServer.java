@@ -133,6 +133,8 @@ public final class LocalServer implements AutoCloseable {
     /** Paths worth trying, printed at start-up. */
     static List<String> examplePaths() {
         return List.of("/mail/config-v1.1.xml?emailaddress=alice@example.com",
+                "/autodiscover/autodiscover.xml?emailaddress=alice@example.com",
+                "/autodiscover/autodiscover.json/v1.0/alice@example.com?Protocol=AutodiscoverV1",
                 "/mobileconfig?emailaddress=alice@example.com",
                 "/?emailaddress=alice@example.com");
     }
