@@ -135,7 +135,9 @@ public final class LocalServer implements AutoCloseable {
     static List<String> examplePaths() {
         return List.of("/mail/config-v1.1.xml?emailaddress=alice@example.com",
                 "/autodiscover/autodiscover.xml?emailaddress=alice@example.com",
-                "/autodiscover/autodiscover.json/v1.0/alice@example.com?Protocol=AutodiscoverV1");
+                "/autodiscover/autodiscover.json/v1.0/alice@example.com?Protocol=AutodiscoverV1",
+                "/mobileconfig?emailaddress=alice@example.com",
+                "/?emailaddress=alice@example.com");
     }
 
     @Override
