@@ -4,6 +4,8 @@ import io.mailconfig.http.Request;
 import io.mailconfig.http.Response;
 import io.mailconfig.http.Router;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.DimensionSet;
@@ -51,6 +53,8 @@ public final class RequestMetrics implements Router.Listener {
         void count(String protocol, Outcome outcome);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(RequestMetrics.class);
+
     private final Recorder recorder;
 
     public RequestMetrics(Recorder recorder) {
@@ -66,8 +70,13 @@ public final class RequestMetrics implements Router.Listener {
 
     @Override
     public void answered(String protocol, Request request, Response response) {
+        Outcome outcome = Outcome.of(response.status());
+        if (outcome == Outcome.ERROR) {
+            // Path only: the query holds the mail address.
+            LOG.warn("{} answered {} {} with {}", protocol, request.method(), request.path(), response.status());
+        }
         try {
-            recorder.count(protocol, Outcome.of(response.status()));
+            recorder.count(protocol, outcome);
         } catch (RuntimeException e) {
             // A metric that cannot be written must never cost the client its answer.
         }
