@@ -24,6 +24,7 @@ import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.dynamodb.ITable;
@@ -146,22 +147,11 @@ public final class ServiceStack extends Stack {
                 })
                 .build();
 
-        Alarm.Builder.create(this, "ServerErrorsAlarm")
-                .alarmDescription("mailconfig answered with 5xx (an error or the table unreachable): see the function's logs")
-                .metric(api.metricServerError(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
-                .threshold(5)
-                .evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        Alarm.Builder.create(this, "FunctionErrorsAlarm")
-                .alarmDescription("the mailconfig function failed outside the router (init, restore or timeout)")
-                .metric(alias.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
-                .threshold(1)
-                .evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
+        MetricOptions fiveMinuteSum = MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build();
+        alarm("ServerErrorsAlarm", "mailconfig answered with 5xx (an error or the table unreachable): see the function's logs",
+                api.metricServerError(fiveMinuteSum), 5);
+        alarm("FunctionErrorsAlarm", "the mailconfig function failed outside the router (init, restore or timeout)",
+                alias.metricErrors(fiveMinuteSum), 1);
 
         CfnOutput.Builder.create(this, "ApiEndpoint").value(api.getApiEndpoint())
                 .description("test without DNS: curl <endpoint>/mail/config-v1.1.xml?emailaddress=you@your.domain").build();
@@ -173,6 +163,17 @@ public final class ServiceStack extends Stack {
             + "\"domain\":\"$context.domainName\",\"method\":\"$context.httpMethod\",\"path\":\"$context.path\","
             + "\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"bytes\":\"$context.responseLength\","
             + "\"latencyMs\":\"$context.responseLatency\",\"integrationError\":\"$context.integrationErrorMessage\"}";
+
+    private void alarm(String id, String description, Metric metric, int threshold) {
+        Alarm.Builder.create(this, id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+    }
 
     private static PolicyDocument policy(InfraConfig config, ITable table, LogGroup logs) {
         PolicyDocument policy = new PolicyDocument();
