@@ -12,6 +12,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
@@ -103,7 +104,10 @@ public final class ServiceStack extends Stack {
                 "the API invokes the alias \"live\" on the current published version");
         alias = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion()).build();
 
-        HttpLambdaIntegration integration = new HttpLambdaIntegration("Function", alias);
+        // One invoke permission for the whole API rather than one per route: the function's resource
+        // policy (20 KB at most) stays small however many routes the protocols add.
+        HttpLambdaIntegration integration = new HttpLambdaIntegration("Function", alias,
+                HttpLambdaIntegrationProps.builder().scopePermissionToRoute(false).build());
         api = HttpApi.Builder.create(this, "Api")
                 .apiName("mailconfig")
                 .description("mailconfig: every route the function's router serves")

@@ -136,10 +136,12 @@ class MailconfigStacksTest {
                 "IntegrationType", "AWS_PROXY",
                 "PayloadFormatVersion", "2.0",
                 "IntegrationUri", Map.of("Ref", Match.stringLikeRegexp("Live.*"))));
+        service.resourceCountIs("AWS::Lambda::Permission", 1);
         service.hasResourceProperties("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
                 "Principal", "apigateway.amazonaws.com",
-                "FunctionName", Map.of("Ref", Match.stringLikeRegexp("Live.*"))));
+                "FunctionName", Map.of("Ref", Match.stringLikeRegexp("Live.*")),
+                "SourceArn", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(Map.of("Ref", Match.stringLikeRegexp("Api.*")), "/*/*/*"))))));
     }
 
     @Test
