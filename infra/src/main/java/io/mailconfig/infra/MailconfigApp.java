@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -41,7 +42,7 @@ public final class MailconfigApp {
             System.exit(1);
             return;
         }
-        Optional<Path> jar = lambdaJar(Path.of(System.getProperty("mailconfig.functionTarget", "../function/target")));
+        Optional<Path> jar = lambdaJar(Path.of("../function/target"));
         if (jar.isEmpty()) {
             System.err.println("the function jar mailconfig-function-<version>-lambda.jar is missing from ../function/target:"
                     + " build it first (./dev synth does)");
@@ -52,13 +53,13 @@ public final class MailconfigApp {
         app.synth();
     }
 
-    /** The deployment jar Maven's shade plugin wrote, {@code mailconfig-function-<version>-lambda.jar}. */
+    /** The newest deployment jar Maven's shade plugin wrote, {@code mailconfig-function-<version>-lambda.jar}. */
     static Optional<Path> lambdaJar(Path functionTarget) {
         try (Stream<Path> files = Files.list(functionTarget)) {
             return files.filter(file -> {
                 String name = file.getFileName().toString();
                 return name.startsWith("mailconfig-function-") && name.endsWith("-lambda.jar");
-            }).findFirst();
+            }).max(Comparator.comparing(file -> file.toFile().lastModified()));
         } catch (IOException e) {
             return Optional.empty();
         }
