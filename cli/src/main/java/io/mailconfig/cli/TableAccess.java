@@ -28,6 +28,10 @@ public final class TableAccess implements AutoCloseable {
         this.owner = owner;
     }
 
+    public DynamoDbClient client() {
+        return client;
+    }
+
     public String tableName() {
         return tableName;
     }
