@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,12 +55,12 @@ public final class Validator {
                 partitions.computeIfAbsent(pk, p -> new ArrayList<>()).add(item);
             }
         }
-        Map<String, List<String>> domainPartitions = new HashMap<>();
+        Map<String, Set<String>> domainPartitions = new HashMap<>();
         List<Map.Entry<String, Domain>> aliases = new ArrayList<>();
         partitions.forEach((pk, partition) -> {
             ProviderConfig config = checkPartition(pk, partition, problems);
             for (Domain domain : config.domains()) {
-                domainPartitions.computeIfAbsent(domain.name(), name -> new ArrayList<>()).add(pk);
+                domainPartitions.computeIfAbsent(domain.name(), name -> new LinkedHashSet<>()).add(pk);
                 if (domain.aliasOf().isPresent()) {
                     aliases.add(Map.entry(pk, domain));
                 }
