@@ -68,11 +68,8 @@ public final class MailconfigCli implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The data file (.yaml, .yml or .json).")
         Path file;
 
-        @Option(names = {"-n", "--dry-run"}, description = "Print each change with its key; write nothing.")
-        boolean dryRun;
-
-        @Option(names = "--prune", description = "Also delete items of the file's providers that the file does not hold.")
-        boolean prune;
+        @Mixin
+        WriteOptions writing;
 
         @Mixin
         TargetOptions target;
@@ -82,7 +79,7 @@ public final class MailconfigCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return load(spec, target, ItemFile.read(file), dryRun, prune);
+            return load(spec, target, ItemFile.read(file), writing);
         }
     }
 
@@ -168,11 +165,8 @@ public final class MailconfigCli implements Callable<Integer> {
                 description = "Write a data file instead of importing (.json gives JSON, else YAML).")
         Path output;
 
-        @Option(names = {"-n", "--dry-run"}, description = "Print each change with its key; write nothing.")
-        boolean dryRun;
-
-        @Option(names = "--prune", description = "As for import.")
-        boolean prune;
+        @Mixin
+        WriteOptions writing;
 
         @Mixin
         TargetOptions target;
@@ -191,8 +185,19 @@ public final class MailconfigCli implements Callable<Integer> {
                 problems.forEach(problem -> err.println("check: " + problem));
                 return problems.isEmpty() ? 0 : INVALID;
             }
-            return load(spec, target, result.items(), dryRun, prune);
+            return load(spec, target, result.items(), writing);
         }
+    }
+
+    /** How import and migrate write to the table. */
+    static final class WriteOptions {
+
+        @Option(names = {"-n", "--dry-run"}, description = "Print each change with its key; write nothing.")
+        boolean dryRun;
+
+        @Option(names = "--prune", description = "Also delete items of the imported providers that the data does not "
+                + "hold (other providers are never touched).")
+        boolean prune;
     }
 
     static Automx2Data readAutomx2(Path source) throws Exception {
@@ -207,8 +212,9 @@ public final class MailconfigCli implements Callable<Integer> {
     }
 
     /** Validate, refuse to take a domain from another provider, then write only the differences. */
-    static int load(CommandSpec spec, TargetOptions target, List<Map<String, AttributeValue>> items, boolean dryRun, boolean prune)
+    static int load(CommandSpec spec, TargetOptions target, List<Map<String, AttributeValue>> items, WriteOptions writing)
             throws Exception {
+        boolean dryRun = writing.dryRun;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Problem> problems = Validator.validate(items);
@@ -218,7 +224,7 @@ public final class MailconfigCli implements Callable<Integer> {
             return INVALID;
         }
         try (TableAccess table = target.open()) {
-            Importer.Plan plan = Importer.plan(table, items, prune);
+            Importer.Plan plan = Importer.plan(table, items, writing.prune);
             if (!plan.conflicts().isEmpty()) {
                 plan.conflicts().forEach(conflict -> err.println("conflict: " + conflict));
                 err.println("nothing imported: a domain belongs to one provider only");
