@@ -13,15 +13,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Which table a command works on: a real one (name, region, endpoint) or a DynamoDB Local directory. */
 public final class TargetOptions {
 
-    @Option(names = "--table", defaultValue = "${env:TABLE_NAME:-mailconfig}",
+    @Option(names = "--table", paramLabel = "NAME", defaultValue = "${env:TABLE_NAME:-mailconfig}",
             description = "Table name (default: ${DEFAULT-VALUE}; env TABLE_NAME).")
     String table;
 
-    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-us-east-1}",
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-us-east-1}",
             description = "AWS region of the table (default: ${DEFAULT-VALUE}; env AWS_REGION).")
     String region;
 
-    @Option(names = "--endpoint", defaultValue = "${env:DYNAMODB_ENDPOINT}",
+    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "${env:DYNAMODB_ENDPOINT}",
             description = "Another DynamoDB endpoint, e.g. http://127.0.0.1:8000 (env DYNAMODB_ENDPOINT).")
     String endpoint;
 

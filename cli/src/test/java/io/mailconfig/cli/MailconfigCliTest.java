@@ -42,7 +42,7 @@ class MailconfigCliTest {
         Run help = run(command, "--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).startsWith("Usage: mailconfig " + command).contains("--local=DIR", "--table=");
+        assertThat(help.out()).startsWith("Usage: mailconfig " + command).contains("--local=DIR", "--table=NAME", "--region=REGION", "--endpoint=URL");
     }
 
     @Test
