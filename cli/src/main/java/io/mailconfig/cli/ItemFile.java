@@ -123,7 +123,7 @@ public final class ItemFile {
             }
         });
         if (!providerAttributes.isEmpty()) {
-            items.add(item(pk, PROVIDER_SORT_KEY, providerAttributes));
+            items.add(fromFile(pk, PROVIDER_SORT_KEY, providerAttributes));
         }
         for (Section section : Section.values()) {
             for (Map<String, Object> element : list(entry, section.field, id, section.keyField)) {
@@ -132,7 +132,7 @@ public final class ItemFile {
                     throw new InvalidFileException("provider " + id + ": every entry of '" + section.field
                             + "' needs '" + section.keyField + "'");
                 }
-                items.add(item(pk, section.prefix + text.strip(), element));
+                items.add(fromFile(pk, section.prefix + text.strip(), element));
             }
         }
         for (Map<String, Object> element : list(entry, OTHER_ITEMS, id, SORT_KEY)) {
@@ -140,7 +140,7 @@ public final class ItemFile {
             if (!(sk instanceof String text) || text.isBlank()) {
                 throw new InvalidFileException("provider " + id + ": every entry of '" + OTHER_ITEMS + "' needs 'sk'");
             }
-            items.add(item(pk, text, element));
+            items.add(fromFile(pk, text, element));
         }
         return items;
     }
@@ -172,11 +172,18 @@ public final class ItemFile {
         return entries;
     }
 
-    private static Map<String, AttributeValue> item(String pk, String sk, Map<String, Object> attributes) {
+    private static Map<String, AttributeValue> fromFile(String pk, String sk, Map<String, Object> attributes) {
+        Map<String, AttributeValue> converted = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> converted.put(name, Attributes.toAttribute(value)));
+        return item(pk, sk, converted);
+    }
+
+    /** An item: its key, then its attributes in the given order. */
+    public static Map<String, AttributeValue> item(String pk, String sk, Map<String, AttributeValue> attributes) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put(PARTITION_KEY, AttributeValue.fromS(pk));
         item.put(SORT_KEY, AttributeValue.fromS(sk));
-        attributes.forEach((name, value) -> item.put(name, Attributes.toAttribute(value)));
+        item.putAll(attributes);
         return item;
     }
 

@@ -2,12 +2,11 @@ package io.mailconfig.cli.automx2;
 
 import static io.mailconfig.store.dynamodb.Table.DAV_PREFIX;
 import static io.mailconfig.store.dynamodb.Table.DOMAIN_PREFIX;
-import static io.mailconfig.store.dynamodb.Table.PARTITION_KEY;
 import static io.mailconfig.store.dynamodb.Table.PROVIDER_PREFIX;
 import static io.mailconfig.store.dynamodb.Table.PROVIDER_SORT_KEY;
 import static io.mailconfig.store.dynamodb.Table.SERVER_PREFIX;
-import static io.mailconfig.store.dynamodb.Table.SORT_KEY;
 
+import io.mailconfig.cli.ItemFile;
 import io.mailconfig.cli.automx2.Automx2Data.DavServer;
 import io.mailconfig.cli.automx2.Automx2Data.Domain;
 import io.mailconfig.cli.automx2.Automx2Data.LdapServer;
@@ -119,7 +118,7 @@ public final class Automx2Migration {
     private void carry(String id, Provider provider, Group group, List<Domain> domains,
             Map<Long, Server> servers, Map<Long, DavServer> davServers) {
         String pk = PROVIDER_PREFIX + id;
-        items.add(item(pk, PROVIDER_SORT_KEY, Map.of("name", AttributeValue.fromS(provider.name()),
+        items.add(ItemFile.item(pk, PROVIDER_SORT_KEY, Map.of("name", AttributeValue.fromS(provider.name()),
                 "shortName", AttributeValue.fromS(provider.shortName().isBlank() ? provider.name() : provider.shortName()))));
         List<String> names = new ArrayList<>();
         for (Domain domain : domains) {
@@ -129,7 +128,7 @@ public final class Automx2Migration {
                 continue;
             }
             names.add(name.get());
-            items.add(item(pk, DOMAIN_PREFIX + name.get(), Map.of()));
+            items.add(ItemFile.item(pk, DOMAIN_PREFIX + name.get(), Map.of()));
         }
         report.add("automx2 provider " + describe(provider) + " -> " + pk + ": " + String.join(", ", names)
                 + " (automx2 servers " + group.servers() + (group.davServers().isEmpty() ? "" : ", DAV servers " + group.davServers()) + ")");
@@ -174,7 +173,7 @@ public final class Automx2Migration {
                 Authentication.parse(authentication).orElseThrow().id()))));
         attributes.put("username", AttributeValue.fromS(username));
         attributes.put("priority", AttributeValue.fromN(Integer.toString(server.prio())));
-        items.add(item(pk, SERVER_PREFIX + type + "-" + server.id(), attributes));
+        items.add(ItemFile.item(pk, SERVER_PREFIX + type + "-" + server.id(), attributes));
     }
 
     private void carryDav(String pk, DavServer dav) {
@@ -214,7 +213,7 @@ public final class Automx2Migration {
         attributes.put("type", AttributeValue.fromS(dav.type().toLowerCase(Locale.ROOT)));
         attributes.put("url", AttributeValue.fromS(url));
         attributes.put("username", AttributeValue.fromS(username));
-        items.add(item(pk, DAV_PREFIX + dav.type().toLowerCase(Locale.ROOT) + "-" + dav.id(), attributes));
+        items.add(ItemFile.item(pk, DAV_PREFIX + dav.type().toLowerCase(Locale.ROOT) + "-" + dav.id(), attributes));
     }
 
     private void reportLdap(Automx2Data data) {
@@ -258,11 +257,4 @@ public final class Automx2Migration {
         return "'" + provider.name() + "' (id " + provider.id() + ")";
     }
 
-    private static Map<String, AttributeValue> item(String pk, String sk, Map<String, AttributeValue> attributes) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put(PARTITION_KEY, AttributeValue.fromS(pk));
-        item.put(SORT_KEY, AttributeValue.fromS(sk));
-        item.putAll(attributes);
-        return item;
-    }
 }
