@@ -5,6 +5,7 @@ import io.mailconfig.cli.automx2.Automx2Database;
 import io.mailconfig.cli.automx2.Automx2Migration;
 import io.mailconfig.cli.automx2.Automx2Seed;
 import io.mailconfig.store.dynamodb.ItemMapper.Problem;
+import io.mailconfig.store.dynamodb.Table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -217,13 +218,14 @@ public final class MailconfigCli implements Callable<Integer> {
         boolean dryRun = writing.dryRun;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Problem> problems = Validator.validate(items);
-        if (!problems.isEmpty()) {
-            problems.forEach(err::println);
-            err.println("nothing imported: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in the data");
-            return INVALID;
-        }
         try (TableAccess table = target.open()) {
+            List<Problem> problems = Validator.validate(items,
+                    domain -> !table.partitionsHolding(Table.DOMAIN_PREFIX + domain).isEmpty());
+            if (!problems.isEmpty()) {
+                problems.forEach(err::println);
+                err.println("nothing imported: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in the data");
+                return INVALID;
+            }
             Importer.Plan plan = Importer.plan(table, items, writing.prune);
             if (!plan.conflicts().isEmpty()) {
                 plan.conflicts().forEach(conflict -> err.println("conflict: " + conflict));

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -40,6 +41,14 @@ public final class Validator {
     }
 
     public static List<Problem> validate(List<Map<String, AttributeValue>> items) {
+        return validate(items, domain -> false);
+    }
+
+    /**
+     * @param elsewhere whether a domain exists outside these items: a file imported into a table may
+     *                  alias a domain that only the table holds
+     */
+    public static List<Problem> validate(List<Map<String, AttributeValue>> items, Predicate<String> elsewhere) {
         List<Problem> problems = new ArrayList<>();
         Map<String, List<Map<String, AttributeValue>>> partitions = new LinkedHashMap<>();
         Set<String> keys = new HashSet<>();
@@ -79,7 +88,7 @@ public final class Validator {
             String target = alias.getValue().aliasOf().orElseThrow();
             if (target.equals(alias.getValue().name())) {
                 problems.add(new Problem(alias.getKey(), DOMAIN_PREFIX + target, "aliasOf names the domain itself"));
-            } else if (!domainPartitions.containsKey(target)) {
+            } else if (!domainPartitions.containsKey(target) && !elsewhere.test(target)) {
                 problems.add(new Problem(alias.getKey(), DOMAIN_PREFIX + alias.getValue().name(),
                         "aliasOf names " + target + ", which is not a domain in the table"));
             }

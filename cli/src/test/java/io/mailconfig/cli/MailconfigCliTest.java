@@ -100,6 +100,29 @@ class MailconfigCliTest {
     }
 
     @Test
+    void aFileMayAliasADomainThatOnlyTheTableHolds() throws Exception {
+        run("import", LocalTables.exampleFile().toString(), "--local", db());
+        Path alias = directory.resolve("alias.yaml");
+        Files.writeString(alias, """
+                providers:
+                  - id: legacy
+                    name: Legacy
+                    domains:
+                      - name: old-example.com
+                        aliasOf: example.com
+                    servers:
+                      - {id: imap, type: imap, hostname: imap.example.com, port: 993, socketType: SSL, authentication: [password-cleartext]}
+                      - {id: smtp, type: smtp, hostname: smtp.example.com, port: 465, socketType: SSL, authentication: [password-cleartext]}
+                """);
+
+        assertThat(run("validate", alias.toString()).out()).contains("aliasOf names example.com, which is not a domain in the table");
+        Run imported = run("import", alias.toString(), "--local", db());
+
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).contains("add    pk=PROVIDER#legacy sk=DOMAIN#old-example.com");
+    }
+
+    @Test
     void anUnreadableFileIsAnErrorNotAStackTrace() {
         Run run = run("validate", directory.resolve("missing.yaml").toString());
 
