@@ -1,13 +1,18 @@
 package io.mailconfig.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one router: finds the route for a request, answers 404 and 405 itself, and adds the headers
- * every response carries. A failure inside an endpoint becomes a bare 500, never a stack trace.
+ * The one router: refuses oversized requests before any protocol sees them (414, 431), finds the
+ * route for a request, answers 404 and 405 itself, and adds the headers every response carries. A
+ * failure inside an endpoint becomes a bare 500, never a stack trace. Answers never carry CORS
+ * headers: no browser page on another origin may read them.
  */
 public final class Router {
 
@@ -21,6 +26,11 @@ public final class Router {
 
         void answered(String protocol, Request request, Response response);
     }
+
+    /** Path plus decoded query parameters, in characters; a real client's request is far below. */
+    public static final int MAX_URI_CHARS = 4096;
+    /** All header names and values together, in characters. */
+    public static final int MAX_HEADER_CHARS = 16384;
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
@@ -49,15 +59,38 @@ public final class Router {
         Route route = null;
         Response response;
         try {
-            route = find(request);
-            response = dispatch(route, request);
+            Response refused = refuseOversized(request);
+            if (refused != null) {
+                response = refused;
+            } else {
+                route = find(request);
+                response = dispatch(route, request);
+            }
         } catch (RuntimeException e) {
             LOG.error("unhandled failure for {} {}", request.method(), request.path(), e);
             response = Response.text(500, "internal error");
         }
-        response = secure(response);
+        response = secure("HEAD".equals(request.method()) ? withoutBody(response) : response);
         listener.answered(route == null ? NO_ROUTE : route.protocol(), request, response);
         return response;
+    }
+
+    private static Response refuseOversized(Request request) {
+        long uri = request.path().length();
+        for (Map.Entry<String, String> parameter : request.query().entrySet()) {
+            uri += parameter.getKey().length() + parameter.getValue().length() + 2;
+        }
+        if (uri > MAX_URI_CHARS) {
+            return Response.text(414, "request too long");
+        }
+        long headers = 0;
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            headers += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headers > MAX_HEADER_CHARS) {
+            return Response.text(431, "request headers too large");
+        }
+        return null;
     }
 
     private Route find(Request request) {
@@ -82,8 +115,7 @@ public final class Router {
             routes.stream().filter(r -> r.matches(request.path())).forEach(r -> allowed.addAll(r.methods()));
             return Response.text(405, "method not allowed").withHeader("Allow", String.join(", ", allowed));
         }
-        Response response = route.endpoint().handle(request);
-        return "HEAD".equals(request.method()) ? withoutBody(response) : response;
+        return route.endpoint().handle(request);
     }
 
     private static Response withoutBody(Response response) {
@@ -91,6 +123,13 @@ public final class Router {
     }
 
     private static Response secure(Response response) {
-        return response.withHeader("X-Content-Type-Options", "nosniff");
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().forEach((name, value) -> {
+            if (!name.toLowerCase(Locale.ROOT).startsWith("access-control-")) {
+                headers.put(name, value);
+            }
+        });
+        headers.put("X-Content-Type-Options", "nosniff");
+        return new Response(response.status(), headers, response.body());
     }
 }

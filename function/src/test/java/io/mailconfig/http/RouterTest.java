@@ -17,6 +17,8 @@ class RouterTest {
             Route.get("test", "/hello", request -> Response.text(200, "hello")),
             new Route("test", "/Any/Case.xml", true, false, Set.of("POST"), request -> Response.text(200, "any")),
             new Route("test", "/prefix", false, true, Set.of("GET"), request -> Response.text(200, request.path())),
+            Route.get("test", "/cors", request -> Response.text(200, "cors")
+                    .withHeader("Access-Control-Allow-Origin", "*").withHeader("access-control-allow-credentials", "true")),
             Route.get("test", "/boom", request -> {
                 throw new IllegalStateException("secret internals at io.mailconfig.Secret");
             })));
@@ -36,6 +38,13 @@ class RouterTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void headNeverCarriesABodyEvenForTheRoutersOwnAnswers() {
+        assertThat(router.route(request("HEAD", "/nowhere")).body()).isEmpty();
+        assertThat(router.route(request("HEAD", "/any/case.xml")).body()).isEmpty();
+        assertThat(router.route(request("HEAD", "/prefix/" + "a".repeat(Router.MAX_URI_CHARS))).body()).isEmpty();
     }
 
     @Test
@@ -76,5 +85,40 @@ class RouterTest {
         listening.route(request("GET", "/boom"));
 
         assertThat(heard).containsExactly("test 200", "none 404", "test 500");
+    }
+
+    @Test
+    void anOverlongPathOrQueryIs414BeforeAnyEndpointRuns() {
+        String longValue = "a".repeat(Router.MAX_URI_CHARS);
+        Response byQuery = router.route(new Request("GET", "/boom", Map.of("emailaddress", longValue), Map.of(), null));
+        Response byPath = router.route(request("GET", "/prefix/" + longValue));
+
+        assertThat(byQuery.status()).isEqualTo(414);
+        assertThat(byQuery.bodyAsString()).isEqualTo("request too long\n");
+        assertThat(byPath.status()).isEqualTo(414);
+        assertThat(router.route(new Request("GET", "/hello", Map.of("q", "a".repeat(1000)), Map.of(), null)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void oversizedHeadersAre431BeforeAnyEndpointRuns() {
+        Response response = router.route(new Request("GET", "/boom", Map.of(),
+                Map.of("host", "example.com", "x-junk", "b".repeat(Router.MAX_HEADER_CHARS)), null));
+
+        assertThat(response.status()).isEqualTo(431);
+        assertThat(response.bodyAsString()).isEqualTo("request headers too large\n");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void answersNeverCarryCorsHeadersEvenWhenAnEndpointAddsThem() {
+        Response preflight = router.route(new Request("OPTIONS", "/hello", Map.of(),
+                Map.of("origin", "https://evil.example", "access-control-request-method", "GET"), null));
+        Response cors = router.route(new Request("GET", "/cors", Map.of(), Map.of("origin", "https://evil.example"), null));
+
+        assertThat(preflight.status()).isEqualTo(405);
+        assertThat(preflight.headers().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+        assertThat(cors.status()).isEqualTo(200);
+        assertThat(cors.headers().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
     }
 }

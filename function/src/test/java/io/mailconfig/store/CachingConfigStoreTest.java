@@ -1,6 +1,7 @@
 package io.mailconfig.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailconfig.model.DomainConfig;
 import io.mailconfig.testing.TestTable;
@@ -16,6 +17,7 @@ class CachingConfigStoreTest {
 
     private final AtomicLong now = new AtomicLong();
     private final AtomicInteger reads = new AtomicInteger();
+    private volatile boolean failing;
     private TestTable table;
     private CachingConfigStore cache;
 
@@ -24,6 +26,9 @@ class CachingConfigStoreTest {
         table = new TestTable().withExampleProvider();
         ConfigStore counting = domain -> {
             reads.incrementAndGet();
+            if (failing) {
+                throw new StoreUnavailableException("DynamoDB unreachable", null);
+            }
             return table.store().find(domain);
         };
         cache = new CachingConfigStore(counting, Duration.ofSeconds(60), now::get);
@@ -71,5 +76,33 @@ class CachingConfigStoreTest {
 
         assertThat(cache.find("nobody.example")).isEmpty();
         assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void aFailedRefreshServesTheStaleEntryAndWaitsBeforeAskingTheStoreAgain() {
+        Optional<DomainConfig> good = cache.find("example.com");
+        failing = true;
+        now.addAndGet(Duration.ofSeconds(61).toNanos());
+
+        Optional<DomainConfig> stale = cache.find("example.com");
+        Optional<DomainConfig> again = cache.find("example.com");
+        int readsDuringBackoff = reads.get();
+        now.addAndGet(CachingConfigStore.FAILED_REFRESH_BACKOFF.plusSeconds(1).toNanos());
+        cache.find("example.com");
+
+        assertThat(stale).containsSame(good.get());
+        assertThat(again).containsSame(good.get());
+        assertThat(readsDuringBackoff).isEqualTo(2);
+        assertThat(reads).hasValue(3);
+    }
+
+    @Test
+    void staleEntriesEndAfterTheMaximumStalenessAndWithoutAnEntryTheFailureGoesOn() {
+        cache.find("example.com");
+        failing = true;
+        now.addAndGet(CachingConfigStore.DEFAULT_MAX_STALENESS.plusSeconds(1).toNanos());
+
+        assertThatThrownBy(() -> cache.find("example.com")).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> cache.find("never.example")).isInstanceOf(StoreUnavailableException.class);
     }
 }

@@ -7,6 +7,7 @@ import io.mailconfig.store.dynamodb.Table;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -18,6 +19,7 @@ public final class TestTable implements AutoCloseable {
 
     private final AmazonDynamoDBLocal database = DynamoDBEmbedded.create(true);
     private final DynamoDbClient client = database.dynamoDbClient();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public TestTable() {
         client.createTable(Table.createRequest(NAME));
@@ -62,10 +64,13 @@ public final class TestTable implements AutoCloseable {
                 Items.dav("example", "contacts", "carddav", "https://dav.example.com/carddav/").build()));
     }
 
+    /** Shuts DynamoDB Local down; closing again does nothing. */
     @Override
     public void close() {
-        client.close();
-        database.shutdown();
+        if (closed.compareAndSet(false, true)) {
+            client.close();
+            database.shutdown();
+        }
     }
 
     /** Items as an administrator would type them in the console. */

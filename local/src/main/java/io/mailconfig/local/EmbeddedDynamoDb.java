@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
     public static final String SAMPLE_ITEMS = "sample-items.json";
+    /** The file inside a database directory that holds the tables. */
+    public static final String DATABASE_FILE = "mailconfig-dynamodb.db";
 
     private final AmazonDynamoDBLocal database;
     private final DynamoDbClient client;
@@ -38,7 +40,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         if (!directory.isDirectory() && !directory.mkdirs()) {
             throw new IllegalArgumentException("cannot create database directory " + directory);
         }
-        return new EmbeddedDynamoDb(DynamoDBEmbedded.create(directory, false));
+        // DynamoDBEmbedded takes the database FILE, not a directory: given the directory it cannot open it.
+        return new EmbeddedDynamoDb(DynamoDBEmbedded.create(new File(directory, DATABASE_FILE), false));
     }
 
     public DynamoDbClient client() {

@@ -78,6 +78,7 @@ public final class LocalServer implements AutoCloseable {
         } catch (RuntimeException e) {
             byte[] body = "internal error\n".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             exchange.sendResponseHeaders(500, body.length);
             exchange.getResponseBody().write(body);
         }
@@ -132,7 +133,11 @@ public final class LocalServer implements AutoCloseable {
 
     /** Paths worth trying, printed at start-up. */
     static List<String> examplePaths() {
-        return List.of("/mail/config-v1.1.xml?emailaddress=alice@example.com");
+        return List.of("/mail/config-v1.1.xml?emailaddress=alice@example.com",
+                "/autodiscover/autodiscover.xml?emailaddress=alice@example.com",
+                "/autodiscover/autodiscover.json/v1.0/alice@example.com?Protocol=AutodiscoverV1",
+                "/mobileconfig?emailaddress=alice@example.com",
+                "/?emailaddress=alice@example.com");
     }
 
     @Override

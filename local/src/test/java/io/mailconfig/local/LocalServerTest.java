@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,76 @@ class LocalServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("allow")).contains("GET, HEAD");
+    }
+
+    private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final String OUTLOOK_REQUEST = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Autodiscover "
+            + "xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006\"><Request>"
+            + "<EMailAddress>alice@example.org</EMailAddress><AcceptableResponseSchema>"
+            + "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema>"
+            + "</Request></Autodiscover>";
+
+    @Test
+    void servesOutlooksAutodiscoverPostOnAnyPathCasing() throws Exception {
+        for (String path : new String[] {"/autodiscover/autodiscover.xml", "/Autodiscover/Autodiscover.xml"}) {
+            HttpResponse<String> response = post(path, "text/xml", OUTLOOK_REQUEST);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("content-type")).contains("text/xml; charset=utf-8");
+            assertThat(response.body()).contains("<Action>settings</Action>", "<Server>imap.example.com</Server>",
+                    "<LoginName>alice@example.org</LoginName>", "<Encryption>TLS</Encryption>");
+        }
+    }
+
+    @Test
+    void autodiscoverErrorsArriveInTheirOwnFormNotHtml() throws Exception {
+        HttpResponse<String> wrongType = post("/autodiscover/autodiscover.xml", "application/x-www-form-urlencoded", "a=b");
+        HttpResponse<String> tooLarge = post("/autodiscover/autodiscover.xml", "text/xml",
+                OUTLOOK_REQUEST.replace("<Request>", "<!--" + "x".repeat(40_000) + "--><Request>"));
+        HttpResponse<String> xxe = post("/autodiscover/autodiscover.xml", "text/xml",
+                "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>" + OUTLOOK_REQUEST.replace("alice@", "&x;@")
+                        .replace("<?xml version=\"1.0\" encoding=\"utf-8\"?>", ""));
+
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(xxe.statusCode()).isEqualTo(400);
+        for (HttpResponse<String> response : List.of(wrongType, tooLarge, xxe)) {
+            assertThat(response.body()).contains("<ErrorCode>600</ErrorCode>").doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void servesAutodiscoverJson() throws Exception {
+        HttpResponse<String> response = get("/autodiscover/autodiscover.json/v1.0/alice@example.net?Protocol=autodiscoverv1", null);
+        HttpResponse<String> bad = get("/autodiscover/autodiscover.json?Email=alice@example.net&Protocol=Ews", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(
+                "{\"Protocol\":\"AutodiscoverV1\",\"Url\":\"https://autodiscover.example.net/autodiscover/autodiscover.xml\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"ErrorCode\":\"InvalidProtocol\"");
+    }
+
+    @Test
+    void overTheWireOversizedRequestsAreRefusedAndNoAnswerCarriesCors() throws Exception {
+        HttpResponse<String> longHeader = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mail/config-v1.1.xml"))
+                .header("X-Junk", "a".repeat(20_000)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> longQuery = get("/mail/config-v1.1.xml?emailaddress=" + "a".repeat(5_000) + "@example.com", null);
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mail/config-v1.1.xml"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(longHeader.statusCode()).isEqualTo(431);
+        assertThat(longQuery.statusCode()).isEqualTo(414);
+        assertThat(preflight.statusCode()).isEqualTo(405);
+        for (HttpResponse<String> response : java.util.List.of(longHeader, longQuery, preflight)) {
+            assertThat(response.headers().firstValue("x-content-type-options")).contains("nosniff");
+            assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+        }
     }
 }

@@ -63,7 +63,7 @@ public final class ItemMapper {
         Map<String, UserSettings> users = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
             Fields fields = new Fields(item);
-            String sk = fields.string(SORT_KEY).orElse("");
+            String sk = key(item, SORT_KEY);
             try {
                 if (sk.equals(PROVIDER_SORT_KEY)) {
                     provider = provider(providerId, fields);
@@ -80,7 +80,7 @@ public final class ItemMapper {
                     throw new InvalidItem("unknown kind of item (sk should start with PROVIDER, DOMAIN#, SERVER#, DAV# or USER#)");
                 }
             } catch (InvalidItem | IllegalArgumentException e) {
-                problems.add(new Problem(fields.string(PARTITION_KEY).orElse(""), sk, e.getMessage()));
+                problems.add(new Problem(key(item, PARTITION_KEY), sk, e.getMessage()));
             }
         }
         if (provider == null) {
@@ -89,6 +89,11 @@ public final class ItemMapper {
             provider = new Provider(providerId, providerId, providerId, Optional.empty());
         }
         return new Result(new ProviderConfig(provider, domains, servers, davServers, users), problems);
+    }
+
+    private static String key(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? "" : value.s();
     }
 
     private static Provider provider(String providerId, Fields fields) throws InvalidItem {
@@ -170,13 +175,28 @@ public final class ItemMapper {
     /** Lenient reading of attributes typed by hand: numbers may arrive as strings and lists as sets. */
     private record Fields(Map<String, AttributeValue> item) {
 
-        Optional<String> string(String name) {
+        /** A string (or number) attribute; one of another type (a list, a map, a boolean) is a mistake, not a default. */
+        Optional<String> string(String name) throws InvalidItem {
             AttributeValue value = item.get(name);
-            if (value == null) {
+            if (value == null || Boolean.TRUE.equals(value.nul())) {
                 return Optional.empty();
             }
             String text = value.s() != null ? value.s() : value.n();
-            return Optional.ofNullable(text).map(String::strip).filter(s -> !s.isEmpty());
+            if (text == null) {
+                throw new InvalidItem(name + " must be a string, not " + typeName(value));
+            }
+            return Optional.of(text.strip()).filter(s -> !s.isEmpty());
+        }
+
+        private static String typeName(AttributeValue value) {
+            return switch (value.type()) {
+                case L -> "a list";
+                case M -> "a map";
+                case BOOL -> "a boolean";
+                case SS, NS, BS -> "a set";
+                case B -> "binary data";
+                default -> "a value of type " + value.type();
+            };
         }
 
         String required(String name) throws InvalidItem {
@@ -199,13 +219,16 @@ public final class ItemMapper {
             }
         }
 
-        List<String> strings(String name) {
+        List<String> strings(String name) throws InvalidItem {
             AttributeValue value = item.get(name);
             if (value == null) {
                 return List.of();
             }
             if (value.hasL()) {
-                return value.l().stream().map(AttributeValue::s).filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
+                if (value.l().stream().anyMatch(element -> element.s() == null)) {
+                    throw new InvalidItem(name + " must be a list of strings");
+                }
+                return value.l().stream().map(AttributeValue::s).filter(s -> !s.isBlank()).map(String::strip).toList();
             }
             if (value.hasSs()) {
                 return value.ss().stream().map(String::strip).sorted().toList();

@@ -1,0 +1,263 @@
+package io.mailconfig.cli;
+
+import io.mailconfig.cli.automx2.Automx2Data;
+import io.mailconfig.cli.automx2.Automx2Database;
+import io.mailconfig.cli.automx2.Automx2Migration;
+import io.mailconfig.cli.automx2.Automx2Seed;
+import io.mailconfig.store.dynamodb.ItemMapper.Problem;
+import io.mailconfig.store.dynamodb.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** {@code ./dev cli}: the mailconfig table from the command line. See docs/data-management.md. */
+@Command(name = "mailconfig", mixinStandardHelpOptions = true,
+        description = "Import, export and validate mailconfig's configuration; migrate from automx2.",
+        subcommands = {MailconfigCli.Import.class, MailconfigCli.Export.class, MailconfigCli.Validate.class,
+                MailconfigCli.Migrate.class, CommandLine.HelpCommand.class})
+public final class MailconfigCli implements Callable<Integer> {
+
+    /** Exit code when the data has mistakes (validate, or an import refused). */
+    public static final int INVALID = 1;
+    /** Exit code when the tool could not do its work (file unreadable, table unreachable). */
+    public static final int FAILED = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new MailconfigCli())
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    return FAILED;
+                });
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Load a YAML or JSON file of providers into the table.",
+                    "Only items that differ are written, so running it twice changes nothing. Items missing from "
+                            + "the file are kept unless --prune is given, which deletes them from the partitions the "
+                            + "file names (other providers are never touched).",
+                    "The file is validated first; with any mistake nothing is written."})
+    static final class Import implements Callable<Integer> {
+
+        @Parameters(paramLabel = "FILE", description = "The data file (.yaml, .yml or .json).")
+        Path file;
+
+        @Mixin
+        WriteOptions writing;
+
+        @Mixin
+        TargetOptions target;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return load(spec, target, ItemFile.read(file), writing);
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the table as a data file, the format import reads.")
+    static final class Export implements Callable<Integer> {
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "Write to FILE instead of standard output; .json gives JSON.")
+        Path output;
+
+        @Option(names = "--format", description = "yaml or json (default: from the output file name, else yaml).")
+        ItemFile.Format format;
+
+        @Mixin
+        TargetOptions target;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Map<String, AttributeValue>> items;
+            try (TableAccess table = target.open()) {
+                items = table.scanAll();
+            }
+            for (String pk : ItemFile.partitionsLeftOut(items)) {
+                spec.commandLine().getErr().println("left out: partition " + pk + " is not PROVIDER#<id>");
+            }
+            write(spec, output, ItemFile.write(items, formatFor(output, format)));
+            return 0;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Check the table, or a data file, for every mistake mailconfig would trip over.",
+                    "Prints each problem with the key of its item; exits 1 when there is any."})
+    static final class Validate implements Callable<Integer> {
+
+        @Parameters(paramLabel = "FILE", arity = "0..1", description = "A data file to check instead of the table.")
+        Path file;
+
+        @Mixin
+        TargetOptions target;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Map<String, AttributeValue>> items;
+            String what;
+            if (file != null) {
+                items = ItemFile.read(file);
+                what = file.toString();
+            } else {
+                try (TableAccess table = target.open()) {
+                    items = table.scanAll();
+                }
+                what = target.describe();
+            }
+            List<Problem> problems = Validator.validate(items);
+            PrintWriter out = spec.commandLine().getOut();
+            problems.forEach(out::println);
+            out.println(problems.isEmpty()
+                    ? what + ": " + items.size() + " items, no problems"
+                    : what + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + items.size() + " items");
+            return problems.isEmpty() ? 0 : INVALID;
+        }
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = {"Carry an automx2 installation over: its SQLite database or its JSON seed (version 1 or 2).",
+                    "Domains of one automx2 provider that use the same servers become one mailconfig provider. "
+                            + "Prints what could not be carried over (plain-text servers, LDAP look-ups, ...).",
+                    "Imports into the table like 'import' does, or writes a data file with --output to review first."})
+    static final class Migrate implements Callable<Integer> {
+
+        @Parameters(paramLabel = "SOURCE", description = "automx2's SQLite database file, or a JSON seed file.")
+        Path source;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "Write a data file instead of importing (.json gives JSON, else YAML).")
+        Path output;
+
+        @Mixin
+        WriteOptions writing;
+
+        @Mixin
+        TargetOptions target;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Automx2Migration.Result result = Automx2Migration.migrate(readAutomx2(source));
+            PrintWriter err = spec.commandLine().getErr();
+            result.report().forEach(line -> err.println("automx2: " + line));
+            if (output != null) {
+                write(spec, output, ItemFile.write(result.items(), formatFor(output, null)));
+                List<Problem> problems = Validator.validate(result.items());
+                problems.forEach(problem -> err.println("check: " + problem));
+                return problems.isEmpty() ? 0 : INVALID;
+            }
+            return load(spec, target, result.items(), writing);
+        }
+    }
+
+    /** How import and migrate write to the table. */
+    static final class WriteOptions {
+
+        @Option(names = {"-n", "--dry-run"}, description = "Print each change with its key; write nothing.")
+        boolean dryRun;
+
+        @Option(names = "--prune", description = "Also delete items of the imported providers that the data does not "
+                + "hold (other providers are never touched).")
+        boolean prune;
+    }
+
+    static Automx2Data readAutomx2(Path source) throws Exception {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(source)) {
+            head = in.readNBytes(16);
+        }
+        if (Arrays.equals(head, "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII))) {
+            return Automx2Database.read(source);
+        }
+        return Automx2Seed.parse(Files.readString(source));
+    }
+
+    /** Validate, refuse to take a domain from another provider, then write only the differences. */
+    static int load(CommandSpec spec, TargetOptions target, List<Map<String, AttributeValue>> items, WriteOptions writing)
+            throws Exception {
+        boolean dryRun = writing.dryRun;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (TableAccess table = target.open()) {
+            List<Problem> problems = Validator.validate(items,
+                    domain -> !table.partitionsHolding(Table.DOMAIN_PREFIX + domain).isEmpty());
+            if (!problems.isEmpty()) {
+                problems.forEach(err::println);
+                err.println("nothing imported: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in the data");
+                return INVALID;
+            }
+            Importer.Plan plan = Importer.plan(table, items, writing.prune);
+            if (!plan.conflicts().isEmpty()) {
+                plan.conflicts().forEach(conflict -> err.println("conflict: " + conflict));
+                err.println("nothing imported: a domain belongs to one provider only");
+                return INVALID;
+            }
+            plan.changes().forEach(out::println);
+            if (!dryRun) {
+                Importer.apply(table, plan);
+            }
+            long deletes = plan.changes().stream().filter(c -> c.action() == Importer.Action.DELETE).count();
+            out.println((dryRun ? "dry run, nothing written: would write " : "wrote ") + (plan.changes().size() - deletes)
+                    + ", " + (dryRun ? "would delete " : "deleted ") + deletes + ", unchanged " + plan.unchanged()
+                    + " (" + target.describe() + ")");
+        }
+        return 0;
+    }
+
+    static ItemFile.Format formatFor(Path output, ItemFile.Format format) {
+        if (format != null) {
+            return format;
+        }
+        return output != null && output.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                ? ItemFile.Format.JSON : ItemFile.Format.YAML;
+    }
+
+    static void write(CommandSpec spec, Path output, String text) throws IOException {
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            Files.writeString(output, text);
+        }
+    }
+}

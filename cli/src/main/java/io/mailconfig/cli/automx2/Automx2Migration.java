@@ -1,0 +1,260 @@
+package io.mailconfig.cli.automx2;
+
+import static io.mailconfig.store.dynamodb.Table.DAV_PREFIX;
+import static io.mailconfig.store.dynamodb.Table.DOMAIN_PREFIX;
+import static io.mailconfig.store.dynamodb.Table.PROVIDER_PREFIX;
+import static io.mailconfig.store.dynamodb.Table.PROVIDER_SORT_KEY;
+import static io.mailconfig.store.dynamodb.Table.SERVER_PREFIX;
+
+import io.mailconfig.cli.ItemFile;
+import io.mailconfig.cli.automx2.Automx2Data.DavServer;
+import io.mailconfig.cli.automx2.Automx2Data.Domain;
+import io.mailconfig.cli.automx2.Automx2Data.LdapServer;
+import io.mailconfig.cli.automx2.Automx2Data.Provider;
+import io.mailconfig.cli.automx2.Automx2Data.Server;
+import io.mailconfig.model.Authentication;
+import io.mailconfig.model.DomainNames;
+import io.mailconfig.model.SocketType;
+import io.mailconfig.model.UsernameTemplate;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Turns an automx2 installation into mailconfig items that answer every client with the same
+ * servers, ports, socket types and user names. automx2 links servers to domains one by one, while
+ * a mailconfig provider's servers serve all of its domains: the domains of one automx2 provider are
+ * therefore grouped by their set of servers, one mailconfig provider per group. Everything that
+ * cannot be carried over is named in the report.
+ */
+public final class Automx2Migration {
+
+    public record Result(List<Map<String, AttributeValue>> items, List<String> report) {
+    }
+
+    /** automx2's server types, and mailconfig's names for them. */
+    private static final Map<String, String> SERVER_TYPES = Map.of("imap", "imap", "pop", "pop3", "smtp", "smtp");
+    /** automx2's authentication values (it defaults to "plain", Thunderbird's old word for a password in TLS). */
+    private static final Map<String, String> AUTHENTICATION = Map.of(
+            "plain", "password-cleartext", "password", "password-cleartext", "ntlm", "NTLM", "none", "none",
+            "oauth2", "OAuth2", "gssapi", "GSSAPI");
+
+    private final List<Map<String, AttributeValue>> items = new ArrayList<>();
+    private final List<String> report = new ArrayList<>();
+    private final Set<String> usedIds = new HashSet<>();
+
+    private Automx2Migration() {
+    }
+
+    public static Result migrate(Automx2Data data) {
+        Automx2Migration migration = new Automx2Migration();
+        migration.run(data);
+        return new Result(List.copyOf(migration.items), List.copyOf(migration.report));
+    }
+
+    private record Group(Set<Long> servers, Set<Long> davServers) {
+    }
+
+    private void run(Automx2Data data) {
+        Map<Long, Server> servers = new LinkedHashMap<>();
+        data.servers().forEach(server -> servers.put(server.id(), server));
+        Map<Long, DavServer> davServers = new LinkedHashMap<>();
+        data.davServers().forEach(dav -> davServers.put(dav.id(), dav));
+        Set<Long> knownDomains = data.domains().stream().map(Domain::id).collect(Collectors.toSet());
+        for (Provider provider : data.providers()) {
+            Map<Group, List<Domain>> groups = new LinkedHashMap<>();
+            for (Domain domain : data.domains()) {
+                if (domain.providerId() == provider.id()) {
+                    groups.computeIfAbsent(groupOf(domain, data), group -> new ArrayList<>()).add(domain);
+                }
+            }
+            if (groups.isEmpty()) {
+                report.add("provider " + describe(provider) + " has no domains: not carried over");
+                continue;
+            }
+            String baseId = slug(provider.shortName().isBlank() ? provider.name() : provider.shortName());
+            int n = 0;
+            for (Map.Entry<Group, List<Domain>> group : groups.entrySet()) {
+                String id = uniqueId(n++ == 0 ? baseId : baseId + "-" + n);
+                carry(id, provider, group.getKey(), group.getValue(), servers, davServers);
+            }
+        }
+        for (Domain domain : data.domains()) {
+            if (data.providers().stream().noneMatch(provider -> provider.id() == domain.providerId())) {
+                report.add("domain " + domain.name() + " names automx2 provider " + domain.providerId()
+                        + ", which does not exist: not carried over");
+            }
+        }
+        for (Server server : data.servers()) {
+            if (server.domainIds().stream().noneMatch(knownDomains::contains)) {
+                report.add("server " + server.id() + " (" + server.type() + " " + server.name() + ") is linked to no domain: not carried over");
+            }
+        }
+        for (DavServer dav : data.davServers()) {
+            if (dav.domainIds().stream().noneMatch(knownDomains::contains)) {
+                report.add("DAV server " + dav.id() + " (" + dav.url() + ") is linked to no domain: not carried over");
+            }
+        }
+        reportLdap(data);
+    }
+
+    private static Group groupOf(Domain domain, Automx2Data data) {
+        Set<Long> servers = new TreeSet<>();
+        data.servers().stream().filter(server -> server.domainIds().contains(domain.id())).forEach(server -> servers.add(server.id()));
+        Set<Long> davServers = new TreeSet<>();
+        data.davServers().stream().filter(dav -> dav.domainIds().contains(domain.id())).forEach(dav -> davServers.add(dav.id()));
+        return new Group(servers, davServers);
+    }
+
+    private void carry(String id, Provider provider, Group group, List<Domain> domains,
+            Map<Long, Server> servers, Map<Long, DavServer> davServers) {
+        String pk = PROVIDER_PREFIX + id;
+        items.add(ItemFile.item(pk, PROVIDER_SORT_KEY, Map.of("name", AttributeValue.fromS(provider.name()),
+                "shortName", AttributeValue.fromS(provider.shortName().isBlank() ? provider.name() : provider.shortName()))));
+        List<String> names = new ArrayList<>();
+        for (Domain domain : domains) {
+            Optional<String> name = DomainNames.normalize(domain.name());
+            if (name.isEmpty()) {
+                report.add("domain '" + domain.name() + "' is not a valid domain name: not carried over");
+                continue;
+            }
+            names.add(name.get());
+            items.add(ItemFile.item(pk, DOMAIN_PREFIX + name.get(), Map.of()));
+        }
+        report.add("automx2 provider " + describe(provider) + " -> " + pk + ": " + String.join(", ", names)
+                + " (automx2 servers " + group.servers() + (group.davServers().isEmpty() ? "" : ", DAV servers " + group.davServers()) + ")");
+        if (group.servers().isEmpty()) {
+            report.add(pk + ": these domains have no mail servers in automx2; add SERVER# items");
+        }
+        for (long serverId : group.servers()) {
+            carryServer(pk, servers.get(serverId), names);
+        }
+        for (long davId : group.davServers()) {
+            carryDav(pk, davServers.get(davId));
+        }
+    }
+
+    private void carryServer(String pk, Server server, List<String> domains) {
+        String what = "server " + server.id() + " (" + server.type() + " " + server.name() + ":" + server.port() + ")";
+        String type = SERVER_TYPES.get(server.type().toLowerCase(Locale.ROOT));
+        if (type == null) {
+            report.add(what + ": unknown type '" + server.type() + "' (automx2 itself refuses it): not carried over");
+            return;
+        }
+        Optional<SocketType> socketType = SocketType.parse(server.socketType());
+        if (socketType.isEmpty()) {
+            report.add(what + ": socket type '" + server.socketType() + "' is not carried over; mailconfig offers only SSL "
+                    + "and STARTTLS, so clients of " + String.join(", ", domains) + " no longer get this server");
+            return;
+        }
+        String authentication = AUTHENTICATION.getOrDefault(server.authentication().toLowerCase(Locale.ROOT),
+                server.authentication());
+        if (Authentication.parse(authentication).isEmpty()) {
+            report.add(what + ": authentication '" + server.authentication() + "' is unknown: not carried over");
+            return;
+        }
+        String username = server.userName() == null || server.userName().isBlank()
+                ? UsernameTemplate.EMAIL_ADDRESS : server.userName();
+        Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+        attributes.put("type", AttributeValue.fromS(type));
+        attributes.put("hostname", AttributeValue.fromS(server.name()));
+        attributes.put("port", AttributeValue.fromN(Integer.toString(server.port())));
+        attributes.put("socketType", AttributeValue.fromS(socketType.get().name()));
+        attributes.put("authentication", AttributeValue.fromL(List.of(AttributeValue.fromS(
+                Authentication.parse(authentication).orElseThrow().id()))));
+        attributes.put("username", AttributeValue.fromS(username));
+        attributes.put("priority", AttributeValue.fromN(Integer.toString(server.prio())));
+        items.add(ItemFile.item(pk, SERVER_PREFIX + type + "-" + server.id(), attributes));
+    }
+
+    private void carryDav(String pk, DavServer dav) {
+        String what = "DAV server " + dav.id() + " (" + dav.type() + " " + dav.url() + ")";
+        if (!dav.type().equalsIgnoreCase("caldav") && !dav.type().equalsIgnoreCase("carddav")) {
+            report.add(what + ": unknown type: not carried over");
+            return;
+        }
+        String url = dav.url().strip();
+        if (!url.contains("://")) {
+            // automx2 stores a host (and path) and builds the URL from use_ssl and port.
+            boolean defaultPort = dav.port() == 0 || dav.port() == (dav.useSsl() ? 443 : 80);
+            int slash = url.indexOf('/');
+            String host = slash < 0 ? url : url.substring(0, slash);
+            String path = slash < 0 ? "/" : url.substring(slash);
+            url = (dav.useSsl() ? "https://" : "http://") + host + (defaultPort ? "" : ":" + dav.port()) + path;
+        }
+        if (!url.toLowerCase(Locale.ROOT).startsWith("https://")) {
+            report.add(what + ": not carried over; mailconfig offers DAV only over https");
+            return;
+        }
+        if (url.contains("%EMAIL")) {
+            report.add(what + ": not carried over; its URL holds a placeholder, which mailconfig does not expand in "
+                    + "DAV URLs: add a DAV# item with a URL that is the same for every mailbox (e.g. the server's /.well-known/"
+                    + dav.type().toLowerCase(Locale.ROOT) + ")");
+            return;
+        }
+        try {
+            URI.create(url);
+        } catch (IllegalArgumentException e) {
+            report.add(what + ": not a valid URL: not carried over");
+            return;
+        }
+        String username = dav.userName().filter(name -> !name.isBlank())
+                .orElse(dav.domainRequired() ? UsernameTemplate.EMAIL_ADDRESS : UsernameTemplate.EMAIL_LOCALPART);
+        Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+        attributes.put("type", AttributeValue.fromS(dav.type().toLowerCase(Locale.ROOT)));
+        attributes.put("url", AttributeValue.fromS(url));
+        attributes.put("username", AttributeValue.fromS(username));
+        items.add(ItemFile.item(pk, DAV_PREFIX + dav.type().toLowerCase(Locale.ROOT) + "-" + dav.id(), attributes));
+    }
+
+    private void reportLdap(Automx2Data data) {
+        for (LdapServer ldap : data.ldapServers()) {
+            List<String> domains = data.domains().stream()
+                    .filter(domain -> domain.ldapServerId().filter(id -> id == ldap.id()).isPresent())
+                    .map(Domain::name).toList();
+            String what = "LDAP server " + ldap.id() + " (" + (ldap.useSsl() ? "ldaps://" : "ldap://") + ldap.name() + ":" + ldap.port()
+                    + ", search base " + ldap.searchBase() + ", filter " + ldap.searchFilter() + ", login name from " + ldap.attrUid()
+                    + ldap.attrCn().map(cn -> ", display name from " + cn).orElse("")
+                    + ldap.bindUser().map(user -> ", bind user " + user).orElse("")
+                    + (ldap.hasBindPassword() ? ", a bind password" : "") + ")";
+            if (domains.isEmpty()) {
+                report.add(what + " is used by no domain: not carried over");
+            } else {
+                report.add(what + " is not carried over: mailconfig does not query LDAP. The login and display names it gave "
+                        + "mailboxes of " + String.join(", ", domains) + " must become users: entries (USER# items) "
+                        + "for the mailboxes whose login name differs from the server's user name template");
+            }
+        }
+        for (Domain domain : data.domains()) {
+            domain.ldapServerId().filter(id -> data.ldapServers().stream().noneMatch(ldap -> ldap.id() == id))
+                    .ifPresent(id -> report.add("domain " + domain.name() + " names LDAP server " + id + ", which does not exist"));
+        }
+    }
+
+    private String uniqueId(String candidate) {
+        String id = candidate;
+        for (int n = 2; !usedIds.add(id); n++) {
+            id = candidate + "-" + n;
+        }
+        return id;
+    }
+
+    private static String slug(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.isEmpty() ? "provider" : slug;
+    }
+
+    private static String describe(Provider provider) {
+        return "'" + provider.name() + "' (id " + provider.id() + ")";
+    }
+
+}

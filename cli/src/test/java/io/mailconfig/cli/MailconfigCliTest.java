@@ -1,0 +1,148 @@
+package io.mailconfig.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailconfig.cli.automx2.Automx2MigrationTestData;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The tool as an administrator runs it, on a DynamoDB Local directory like the one ./dev run --db-path serves. */
+class MailconfigCliTest {
+
+    @TempDir
+    Path directory;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = MailconfigCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private String db() {
+        return directory.resolve("db").toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"import", "export", "validate", "migrate"})
+    void everyCommandExplainsItself(String command) {
+        Run help = run(command, "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: mailconfig " + command).contains("--local=DIR", "--table=NAME", "--region=REGION", "--endpoint=URL");
+    }
+
+    @Test
+    void aDryRunPrintsEachChangeWithItsKeyAndWritesNothing() {
+        Run dryRun = run("import", LocalTables.exampleFile().toString(), "--dry-run", "--local", db());
+
+        assertThat(dryRun.exitCode()).isZero();
+        assertThat(dryRun.out()).contains("add    pk=PROVIDER#example sk=DOMAIN#example.com\n",
+                "add    pk=PROVIDER#hosting sk=SERVER#smtp\n", "dry run, nothing written: would write 17, would delete 0, unchanged 0");
+        assertThat(run("export", "--local", db()).out()).isEqualTo("providers: []\n");
+    }
+
+    @Test
+    void importingTwiceWritesOnceThenNothing() {
+        Run first = run("import", LocalTables.exampleFile().toString(), "--local", db());
+        Run second = run("import", LocalTables.exampleFile().toString(), "--local", db());
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).contains("wrote 17, deleted 0, unchanged 0");
+        assertThat(second.out()).isEqualTo("wrote 0, deleted 0, unchanged 17 (table mailconfig in DynamoDB Local at " + db() + ")\n");
+        assertThat(run("validate", "--local", db()).exitCode()).isZero();
+    }
+
+    @Test
+    void anExportedFileImportsIntoAnotherTableUnchanged() throws Exception {
+        run("import", LocalTables.exampleFile().toString(), "--local", db());
+        Path exported = directory.resolve("backup.json");
+
+        assertThat(run("export", "--local", db(), "-o", exported.toString()).exitCode()).isZero();
+        assertThat(Files.readString(exported)).startsWith("{");
+        String copy = directory.resolve("copy").toString();
+        assertThat(run("import", exported.toString(), "--local", copy).out()).contains("wrote 17");
+
+        assertThat(run("export", "--local", copy).out()).isEqualTo(run("export", "--local", db()).out());
+    }
+
+    @Test
+    void validateNamesEachProblemAndFailsAndImportRefusesTheFile() throws Exception {
+        Path broken = directory.resolve("broken.yaml");
+        Files.writeString(broken, Files.readString(LocalTables.exampleFile())
+                .replace("port: 143", "port: 143000")
+                .replace("      - customer-two.example\n", "      - customer-two.example\n      - example.net\n"));
+
+        Run validate = run("validate", broken.toString());
+        Run imported = run("import", broken.toString(), "--local", db());
+
+        assertThat(validate.exitCode()).isEqualTo(MailconfigCli.INVALID);
+        assertThat(validate.out()).contains(
+                "item (pk=PROVIDER#example, sk=SERVER#imap-backup): port must be between 1 and 65535",
+                "item (pk=PROVIDER#hosting, sk=DOMAIN#example.net): duplicate domain: also in PROVIDER#example",
+                "3 problems in 18 items");
+        assertThat(imported.exitCode()).isEqualTo(MailconfigCli.INVALID);
+        assertThat(imported.err()).contains("nothing imported: 3 problems in the data");
+        assertThat(run("export", "--local", db()).out()).isEqualTo("providers: []\n");
+    }
+
+    @Test
+    void aFileMayAliasADomainThatOnlyTheTableHolds() throws Exception {
+        run("import", LocalTables.exampleFile().toString(), "--local", db());
+        Path alias = directory.resolve("alias.yaml");
+        Files.writeString(alias, """
+                providers:
+                  - id: legacy
+                    name: Legacy
+                    domains:
+                      - name: old-example.com
+                        aliasOf: example.com
+                    servers:
+                      - {id: imap, type: imap, hostname: imap.example.com, port: 993, socketType: SSL, authentication: [password-cleartext]}
+                      - {id: smtp, type: smtp, hostname: smtp.example.com, port: 465, socketType: SSL, authentication: [password-cleartext]}
+                """);
+
+        assertThat(run("validate", alias.toString()).out()).contains("aliasOf names example.com, which is not a domain in the table");
+        Run imported = run("import", alias.toString(), "--local", db());
+
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).contains("add    pk=PROVIDER#legacy sk=DOMAIN#old-example.com");
+    }
+
+    @Test
+    void anUnreadableFileIsAnErrorNotAStackTrace() {
+        Run run = run("validate", directory.resolve("missing.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(MailconfigCli.FAILED);
+        assertThat(run.err()).startsWith("error: ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void migrateWritesAFileToReviewThenImportsIt() throws Exception {
+        Path automx2 = Automx2MigrationTestData.database(directory);
+        Path review = directory.resolve("migrated.yaml");
+
+        Run migrate = run("migrate", automx2.toString(), "-o", review.toString());
+        Run imported = run("migrate", automx2.toString(), "--local", db());
+
+        assertThat(migrate.exitCode()).isZero();
+        assertThat(migrate.err()).contains("automx2: server 125 (pop pop.example.com:110): socket type 'PLAIN' is not carried over");
+        assertThat(Files.readString(review)).contains("  - id: example-2\n");
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).contains("add    pk=PROVIDER#other sk=SERVER#pop3-127");
+        assertThat(run("import", review.toString(), "--local", db()).out()).startsWith("wrote 0, deleted 0");
+    }
+}

@@ -1,0 +1,127 @@
+package io.mailconfig.protocol.autodiscover;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.mailconfig.http.Request;
+import io.mailconfig.http.Response;
+import io.mailconfig.http.Route;
+import io.mailconfig.model.Domain;
+import io.mailconfig.model.DomainConfig;
+import io.mailconfig.model.EmailAddress;
+import io.mailconfig.model.EmailAddress.InvalidAddressException;
+import io.mailconfig.store.ConfigStore;
+import io.mailconfig.store.StoreUnavailableException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * autodiscover.json (Autodiscover v2), which current Outlook asks before anything else:
+ * {@code GET /autodiscover/autodiscover.json?Email=<address>&Protocol=<protocol>} or
+ * {@code GET /autodiscover/autodiscover.json/v1.0/<address>?Protocol=<protocol>}. It only points
+ * the client on: to the POX endpoint for {@code AutodiscoverV1}, to the ActiveSync server for
+ * {@code ActiveSync}. Errors are JSON objects with ErrorCode and ErrorMessage.
+ */
+final class AutodiscoverJson {
+
+    static final String PROTOCOL = "autodiscover-json";
+    static final String PATH = "/autodiscover/autodiscover.json";
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    private static final String VERSIONED_PREFIX = "/v1.0/";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final ConfigStore store;
+
+    AutodiscoverJson(ConfigStore store) {
+        this.store = store;
+    }
+
+    /** Any letter case, and the {@code /v1.0/<address>} form below the path. */
+    Route route() {
+        return new Route(PROTOCOL, PATH, true, true, Set.of("GET", "HEAD"), this::handle);
+    }
+
+    Response handle(Request request) {
+        String below = request.path().substring(PATH.length());
+        Optional<String> addressText;
+        if (below.isEmpty() || below.equals("/")) {
+            addressText = request.queryParameter("email");
+        } else if (below.toLowerCase(Locale.ROOT).startsWith(VERSIONED_PREFIX)) {
+            addressText = Optional.of(below.substring(VERSIONED_PREFIX.length()));
+        } else {
+            return error(404, "NotFound", "use /autodiscover/autodiscover.json/v1.0/<address> or ?Email=<address>");
+        }
+        Optional<String> protocol = request.queryParameter("protocol").map(p -> p.strip().toLowerCase(Locale.ROOT));
+        boolean activeSync;
+        if (protocol.isPresent() && protocol.get().equals("autodiscoverv1")) {
+            activeSync = false;
+        } else if (protocol.isPresent() && protocol.get().equals("activesync")) {
+            activeSync = true;
+        } else {
+            return invalidProtocol("the protocol must be AutodiscoverV1 or ActiveSync");
+        }
+        EmailAddress address;
+        try {
+            address = EmailAddress.parse(addressText.orElse(null));
+        } catch (InvalidAddressException e) {
+            return error(400, "InvalidUser", e.getMessage());
+        }
+        Optional<DomainConfig> config;
+        try {
+            config = store.find(address.domain());
+        } catch (StoreUnavailableException e) {
+            return error(503, "ServiceUnavailable", "configuration temporarily unavailable")
+                    .withHeader("Retry-After", MicrosoftAutodiscover.RETRY_AFTER_SECONDS);
+        }
+        if (config.isEmpty()) {
+            return error(404, "UserNotFound", "no configuration for this domain");
+        }
+        if (!activeSync) {
+            return found("AutodiscoverV1", "https://autodiscover." + address.domain() + MicrosoftAutodiscover.PATH);
+        }
+        return activeSyncUrl(config.get())
+                .map(url -> found("ActiveSync", url.toString()))
+                .orElseGet(() -> invalidProtocol("ActiveSync is not offered for this domain"));
+    }
+
+    /** The domain's own ActiveSync server or, for an alias domain, that of the domain it stands for. */
+    private static Optional<URI> activeSyncUrl(DomainConfig config) {
+        Domain domain = config.domain();
+        return domain.activeSyncUrl().or(() -> domain.aliasOf()
+                .flatMap(target -> config.provider().domain(target))
+                .flatMap(Domain::activeSyncUrl));
+    }
+
+    private static Response found(String protocol, String url) {
+        return Response.of(200, CONTENT_TYPE, object("Protocol", protocol, "Url", url))
+                .withHeader("Cache-Control", "public, max-age=900");
+    }
+
+    private static Response invalidProtocol(String message) {
+        return error(400, "InvalidProtocol", message);
+    }
+
+    private static Response error(int status, String code, String message) {
+        return Response.of(status, CONTENT_TYPE, object("ErrorCode", code, "ErrorMessage", message))
+                .withHeader("Cache-Control", "no-store");
+    }
+
+    /** A flat JSON object of string fields, written (and escaped) by Jackson. */
+    private static byte[] object(String... fields) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = JSON.createGenerator(bytes)) {
+            out.writeStartObject();
+            for (int i = 0; i + 1 < fields.length; i += 2) {
+                out.writeStringField(fields[i], fields[i + 1]);
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

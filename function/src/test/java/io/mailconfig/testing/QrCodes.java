@@ -1,0 +1,54 @@
+package io.mailconfig.testing;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the text of a QR code drawn as SVG unit squares, the way a phone camera reads the screen. */
+public final class QrCodes {
+
+    private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
+    private static final Pattern MODULE = Pattern.compile("M(\\d+),(\\d+)h1v1h-1z");
+    private static final int PIXELS_PER_MODULE = 4;
+
+    private QrCodes() {
+    }
+
+    public static String decodeSvg(String svg) throws Exception {
+        Matcher box = VIEW_BOX.matcher(svg);
+        if (!box.find()) {
+            throw new IllegalArgumentException("no viewBox in " + svg);
+        }
+        int modules = Integer.parseInt(box.group(1));
+        int side = modules * PIXELS_PER_MODULE;
+        byte[] pixels = new byte[side * side];
+        java.util.Arrays.fill(pixels, (byte) 0xff);
+        Matcher module = MODULE.matcher(svg);
+        while (module.find()) {
+            int x = Integer.parseInt(module.group(1));
+            int y = Integer.parseInt(module.group(2));
+            for (int dy = 0; dy < PIXELS_PER_MODULE; dy++) {
+                for (int dx = 0; dx < PIXELS_PER_MODULE; dx++) {
+                    pixels[(y * PIXELS_PER_MODULE + dy) * side + x * PIXELS_PER_MODULE + dx] = 0;
+                }
+            }
+        }
+        LuminanceSource source = new LuminanceSource(side, side) {
+            @Override
+            public byte[] getRow(int y, byte[] row) {
+                byte[] out = row == null || row.length < side ? new byte[side] : row;
+                System.arraycopy(pixels, y * side, out, 0, side);
+                return out;
+            }
+
+            @Override
+            public byte[] getMatrix() {
+                return pixels;
+            }
+        };
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+    }
+}

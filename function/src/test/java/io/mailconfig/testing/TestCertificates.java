@@ -1,0 +1,118 @@
+package io.mailconfig.testing;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.util.io.pem.PemGenerationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A throwaway PKI for signing tests: a root CA, an intermediate CA and a profile-signing
+ * certificate issued by the intermediate, as a real signing certificate comes from a CA.
+ */
+public record TestCertificates(Issued root, Issued intermediate, Issued signer) {
+
+    private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
+
+    public record Issued(X509Certificate certificate, KeyPair keys) {
+        public String certificatePem() {
+            return pem(certificate);
+        }
+
+        /** PKCS#8 ("PRIVATE KEY"), as {@code openssl genpkey} writes it. */
+        public String privateKeyPem() {
+            try {
+                return pem(new JcaPKCS8Generator(keys.getPrivate(), null));
+            } catch (PemGenerationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The older "RSA PRIVATE KEY" form. */
+        public String traditionalPrivateKeyPem() {
+            return pem(keys.getPrivate());
+        }
+    }
+
+    public static TestCertificates rsa() {
+        return create("RSA");
+    }
+
+    public static TestCertificates ec() {
+        return create("EC");
+    }
+
+    private static TestCertificates create(String algorithm) {
+        try {
+            Issued root = issue("CN=mailconfig test root", keys(algorithm), null, true);
+            Issued intermediate = issue("CN=mailconfig test intermediate", keys(algorithm), root, true);
+            Issued signer = issue("CN=profiles.example.com", keys(algorithm), intermediate, false);
+            return new TestCertificates(root, intermediate, signer);
+        } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair keys(String algorithm) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        if (algorithm.equals("EC")) {
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+        } else {
+            generator.initialize(2048);
+        }
+        return generator.generateKeyPair();
+    }
+
+    private static Issued issue(String subject, KeyPair keys, Issued issuer, boolean ca)
+            throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
+        Instant now = Instant.now();
+        X500Name issuerName = issuer == null ? new X500Name(subject)
+                : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
+        KeyPair signing = issuer == null ? keys : issuer.keys();
+        JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
+                BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(now.minus(Duration.ofHours(1))),
+                Date.from(now.plus(Duration.ofDays(30))), new X500Name(subject), keys.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(ca))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(ca
+                        ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature))
+                .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()));
+        if (issuer != null) {
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    extensions.createAuthorityKeyIdentifier(issuer.certificate()));
+        }
+        String algorithm = signing.getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder(algorithm).build(signing.getPrivate())));
+        return new Issued(certificate, keys);
+    }
+
+    public static String pem(Object object) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(object);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,243 @@
+package io.mailconfig.infra;
+
+import io.mailconfig.handler.RequestMetrics;
+import io.mailconfig.store.dynamodb.Table;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.IpAddressType;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The function, its alias, the HTTP API and the alarms. Holds no data: it can be destroyed and
+ * deployed again at any time.
+ */
+public final class ServiceStack extends Stack {
+
+    public static final String HANDLER = "io.mailconfig.handler.MailconfigHandler::handleRequest";
+    public static final String ALIAS = "live";
+    /** $default is both the stage name and the catch-all route key of an HTTP API. */
+    static final String DEFAULT_STAGE = "$default";
+
+    private final Function function;
+    private final Alias alias;
+    private final HttpApi api;
+    private final HttpStage stage;
+    private final Role role;
+
+    public ServiceStack(Construct scope, String id, StackProps props, InfraConfig config, ITable table, String lambdaJar) {
+        super(scope, id, props);
+
+        LogGroup functionLogs = LogGroup.Builder.create(this, "FunctionLogs")
+                .retention(retention(config.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        role = Role.Builder.create(this, "FunctionRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("mailconfig function: read the table and its signing secret, write its own logs; nothing else")
+                .inlinePolicies(Map.of("mailconfig", policy(config, table, functionLogs)))
+                .build();
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("TABLE_NAME", table.getTableName());
+        environment.put("CACHE_TTL_SECONDS", Integer.toString(config.cacheTtlSeconds()));
+        environment.put("POWERTOOLS_SERVICE_NAME", "mailconfig");
+        environment.put("POWERTOOLS_METRICS_NAMESPACE", RequestMetrics.NAMESPACE);
+        environment.put("POWERTOOLS_LOG_LEVEL", "INFO");
+        config.signingSecretArn().ifPresent(arn -> environment.put("SIGNING_SECRET_ARN", arn));
+
+        function = Function.Builder.create(this, "Function")
+                .description("mailconfig: Mozilla Autoconfig, Microsoft Autodiscover and Apple profiles from DynamoDB")
+                .runtime(Runtime.JAVA_25)
+                // SnapStart supports arm64 (the limits in the Lambda guide name only provisioned
+                // concurrency, EFS and ephemeral storage above 512 MB); Graviton costs about 20 % less
+                // per GB-second and the jar is pure Java.
+                .architecture(Architecture.ARM_64)
+                .handler(HANDLER)
+                // The shaded jar Maven builds; no bundling, so no Docker.
+                .code(Code.fromAsset(lambdaJar))
+                .memorySize(config.memoryMb())
+                .timeout(Duration.seconds(10))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .role(role)
+                .logGroup(functionLogs)
+                .environment(environment)
+                .build();
+        // SnapStart acts on published versions only; the API invokes the alias below, never $LATEST.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "the API invokes the alias \"live\" on the current published version");
+        alias = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion()).build();
+
+        // One invoke permission for the whole API rather than one per route: the function's resource
+        // policy (20 KB at most) stays small however many routes the protocols add.
+        HttpLambdaIntegration integration = new HttpLambdaIntegration("Function", alias,
+                HttpLambdaIntegrationProps.builder().scopePermissionToRoute(false).build());
+        api = HttpApi.Builder.create(this, "Api")
+                .apiName("mailconfig")
+                .description("mailconfig: every route the function's router serves")
+                .ipAddressType(IpAddressType.DUAL_STACK)
+                .createDefaultStage(false)
+                // $default: Autodiscover paths arrive in any letter case, which API Gateway cannot
+                // list as routes; unmatched requests go to the function, whose router answers them
+                // (or says 404 itself).
+                .defaultIntegration(integration)
+                .build();
+        for (ApiRoutes.RouteKey key : ApiRoutes.keys(ApiRoutes.fromRouter())) {
+            api.addRoutes(AddRoutesOptions.builder()
+                    .path(key.path())
+                    .methods(List.of(HttpMethod.valueOf(key.method())))
+                    .integration(integration)
+                    .build());
+        }
+
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .retention(retention(config.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        stage = HttpStage.Builder.create(this, "Stage")
+                .httpApi(api)
+                .stageName(DEFAULT_STAGE)
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder()
+                        .rateLimit(config.throttleRateLimit())
+                        .burstLimit(config.throttleBurstLimit())
+                        .build())
+                .accessLogSettings(new IAccessLogSettings() {
+                    @Override
+                    public IAccessLogDestination getDestination() {
+                        return new LogGroupLogDestination(accessLogs);
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
+                    }
+                })
+                .build();
+
+        MetricOptions fiveMinuteSum = MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build();
+        alarm("ServerErrorsAlarm", "mailconfig answered with 5xx (an error or the table unreachable): see the function's logs",
+                api.metricServerError(fiveMinuteSum), 5);
+        alarm("FunctionErrorsAlarm", "the mailconfig function failed outside the router (init, restore or timeout)",
+                alias.metricErrors(fiveMinuteSum), 1);
+
+        CfnOutput.Builder.create(this, "ApiEndpoint").value(api.getApiEndpoint())
+                .description("test without DNS: curl <endpoint>/mail/config-v1.1.xml?emailaddress=you@your.domain").build();
+        CfnOutput.Builder.create(this, "FunctionLogGroup").value(functionLogs.getLogGroupName()).build();
+    }
+
+    /** One JSON object per request; no query string, so no mail address lands in the access log. */
+    static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\",\"time\":\"$context.requestTime\","
+            + "\"domain\":\"$context.domainName\",\"method\":\"$context.httpMethod\",\"path\":\"$context.path\","
+            + "\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"bytes\":\"$context.responseLength\","
+            + "\"latencyMs\":\"$context.responseLatency\",\"integrationError\":\"$context.integrationErrorMessage\"}";
+
+    private void alarm(String id, String description, Metric metric, int threshold) {
+        Alarm.Builder.create(this, id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+    }
+
+    private static PolicyDocument policy(InfraConfig config, ITable table, LogGroup logs) {
+        PolicyDocument policy = new PolicyDocument();
+        policy.addStatements(PolicyStatement.Builder.create()
+                .sid("ReadTheTable")
+                .effect(Effect.ALLOW)
+                .actions(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"))
+                .resources(List.of(table.getTableArn(), table.getTableArn() + "/index/" + Table.INVERTED_INDEX))
+                .build());
+        policy.addStatements(PolicyStatement.Builder.create()
+                .sid("WriteOwnLogs")
+                .effect(Effect.ALLOW)
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logs.getLogGroupArn()))
+                .build());
+        config.signingSecretArn().ifPresent(arn -> policy.addStatements(PolicyStatement.Builder.create()
+                .sid("ReadSigningSecret")
+                .effect(Effect.ALLOW)
+                .actions(List.of("secretsmanager:GetSecretValue"))
+                .resources(List.of(arn))
+                .build()));
+        return policy;
+    }
+
+    private static final Map<Integer, RetentionDays> RETENTION = Map.ofEntries(
+            Map.entry(1, RetentionDays.ONE_DAY), Map.entry(3, RetentionDays.THREE_DAYS), Map.entry(5, RetentionDays.FIVE_DAYS),
+            Map.entry(7, RetentionDays.ONE_WEEK), Map.entry(14, RetentionDays.TWO_WEEKS), Map.entry(30, RetentionDays.ONE_MONTH),
+            Map.entry(60, RetentionDays.TWO_MONTHS), Map.entry(90, RetentionDays.THREE_MONTHS), Map.entry(120, RetentionDays.FOUR_MONTHS),
+            Map.entry(150, RetentionDays.FIVE_MONTHS), Map.entry(180, RetentionDays.SIX_MONTHS), Map.entry(365, RetentionDays.ONE_YEAR),
+            Map.entry(400, RetentionDays.THIRTEEN_MONTHS), Map.entry(545, RetentionDays.EIGHTEEN_MONTHS), Map.entry(731, RetentionDays.TWO_YEARS),
+            Map.entry(1096, RetentionDays.THREE_YEARS), Map.entry(1827, RetentionDays.FIVE_YEARS), Map.entry(2192, RetentionDays.SIX_YEARS),
+            Map.entry(2557, RetentionDays.SEVEN_YEARS), Map.entry(2922, RetentionDays.EIGHT_YEARS), Map.entry(3288, RetentionDays.NINE_YEARS),
+            Map.entry(3653, RetentionDays.TEN_YEARS));
+
+    /** CloudWatch's retention for a number of days InfraConfig has already checked. */
+    static RetentionDays retention(int days) {
+        RetentionDays retention = RETENTION.get(days);
+        if (retention == null) {
+            throw new IllegalArgumentException("no log retention of " + days + " days");
+        }
+        return retention;
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    public Alias alias() {
+        return alias;
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public HttpStage stage() {
+        return stage;
+    }
+
+    public Role role() {
+        return role;
+    }
+}
