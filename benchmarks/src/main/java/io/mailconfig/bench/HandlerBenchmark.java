@@ -34,13 +34,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx512m"})
 public class HandlerBenchmark {
 
     /** A file name in events/ without ".json"; one per protocol. */
-    @Param({"autoconfig"})
+    @Param({"autoconfig", "autodiscover-outlook", "autodiscover-json", "mobileconfig", "setup-address"})
     public String event;
 
     private EmbeddedDynamoDb database;
