@@ -25,5 +25,6 @@ public final class ColdStartTable {
                 // serve until the script closes our input
             }
         }
+        System.exit(0); // DynamoDB Local leaves worker threads behind that would keep the JVM alive
     }
 }
