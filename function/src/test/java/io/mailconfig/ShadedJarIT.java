@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ShadedJarIT {
 
-    static final long MAX_JAR_BYTES = 14_500_000L;
+    static final long MAX_JAR_BYTES = 14_300_000L;
 
     @ParameterizedTest
     @ValueSource(strings = {"RSA", "EC"})

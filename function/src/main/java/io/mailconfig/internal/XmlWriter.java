@@ -1,6 +1,6 @@
 package io.mailconfig.internal;
 
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -14,15 +14,24 @@ import javax.xml.stream.XMLStreamWriter;
 public final class XmlWriter {
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    /** A new line and the indentation of each depth, built once: most documents nest a few levels. */
+    private static final String[] NEW_LINES = new String[16];
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+    static {
+        for (int depth = 0; depth < NEW_LINES.length; depth++) {
+            NEW_LINES[depth] = "\n" + "  ".repeat(depth);
+        }
+    }
+
+    /** Characters, encoded once at the end: StAX encoding to a byte stream char by char costs more. */
+    private final StringWriter text = new StringWriter(2048);
     private final XMLStreamWriter out;
     private int depth;
     private boolean lastWasStart;
 
     public XmlWriter() {
         try {
-            out = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
+            out = FACTORY.createXMLStreamWriter(text);
             out.writeStartDocument("UTF-8", "1.0");
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
@@ -93,7 +102,7 @@ public final class XmlWriter {
             out.writeCharacters("\n");
             out.writeEndDocument();
             out.close();
-            return bytes.toByteArray();
+            return text.toString().getBytes(StandardCharsets.UTF_8);
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
@@ -105,7 +114,7 @@ public final class XmlWriter {
     }
 
     private void newLine() throws XMLStreamException {
-        out.writeCharacters("\n" + "  ".repeat(depth));
+        out.writeCharacters(depth < NEW_LINES.length ? NEW_LINES[depth] : "\n" + "  ".repeat(depth));
     }
 
     /** Removes what XML 1.0 forbids: C0 controls but tab, CR and LF; lone surrogates; U+FFFE and U+FFFF. */

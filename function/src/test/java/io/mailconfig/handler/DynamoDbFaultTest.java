@@ -93,6 +93,25 @@ class DynamoDbFaultTest {
         assertThat(store().find("nobody.example")).isEmpty();
     }
 
+    @Test
+    void aCachedDomainCostsNoReadAndAMissAtMostTwo() {
+        MailconfigHandler handler = cachedHandler();
+
+        assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
+        assertThat(dynamoDb.requests()).as("a known domain: the index, then the provider's partition").isEqualTo(2);
+        assertThat(autoconfig(handler, "bob@example.com").getStatusCode()).isEqualTo(200);
+        assertThat(autoconfig(handler, "carol@example.net").getStatusCode()).isEqualTo(200);
+        assertThat(dynamoDb.requests()).as("the domain and its provider's other domains are cached").isEqualTo(2);
+
+        assertThat(autoconfig(handler, "dave@nobody.example").getStatusCode()).isEqualTo(404);
+        assertThat(autoconfig(handler, "erin@nobody.example").getStatusCode()).isEqualTo(404);
+        assertThat(dynamoDb.requests()).as("an unknown domain: one index read, then cached as unknown").isEqualTo(3);
+
+        advance(Duration.ofSeconds(61));
+        assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
+        assertThat(dynamoDb.requests()).as("after the TTL: read again, two reads").isEqualTo(5);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Fault.class, names = {"THROTTLING", "SERVER_ERROR"})
     void errorsAreRetriedABoundedNumberOfTimesThenTheStoreIsUnavailable(Fault fault) {

@@ -54,7 +54,7 @@ class LambdaJarTest {
     @Test
     void logsAreJsonLinesWithTheRequestId() {
         List<String> json = output.lines().filter(line -> line.startsWith("{\"level\"")).toList();
-        assertThat(json).anySatisfy(line -> assertThat(line).contains("\"message\":\"primed 2 events"));
+        assertThat(json).anySatisfy(line -> assertThat(line).contains("\"message\":\"primed 6 events"));
         assertThat(json).anySatisfy(line -> assertThat(line)
                 .contains("\"level\":\"WARN\"", "autoconfig answered GET /mail/config-v1.1.xml with 503", "\"function_request_id\":\"smoke-request-1\"")
                 .doesNotContain("alice"));
