@@ -4,46 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.testing.Events;
+import io.mailconfig.testing.ExampleHandler;
 import io.mailconfig.testing.TestTable;
 import io.mailconfig.testing.TestTable.Items;
 import io.mailconfig.testing.Xml;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MozillaAutoconfigTest {
 
-    private static TestTable table;
-    private static MailconfigHandler handler;
-
-    @BeforeAll
-    static void startTable() {
-        table = new TestTable().withExampleProvider();
-        handler = new MailconfigHandler(table.store());
-    }
-
-    @AfterAll
-    static void stopTable() {
-        table.close();
-    }
+    @RegisterExtension
+    static final ExampleHandler example = new ExampleHandler();
 
     private static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, null);
+        return example.call(event);
     }
 
     private static APIGatewayV2HTTPEvent event(String name) {
-        return EventLoader.loadApiGatewayHttpEvent("events/" + name + ".json");
+        return Events.load(name);
     }
 
     private static APIGatewayV2HTTPEvent withQuery(String query) {
-        APIGatewayV2HTTPEvent event = event("autoconfig");
-        event.setRawQueryString(query);
-        return event;
+        return Events.withQuery("autoconfig", query);
     }
 
     @ParameterizedTest

@@ -10,34 +10,22 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.mailconfig.handler.MailconfigHandler;
 import io.mailconfig.store.StoreUnavailableException;
-import io.mailconfig.testing.TestTable;
+import io.mailconfig.testing.ExampleHandler;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AutodiscoverJsonTest {
 
-    private static TestTable table;
-    private static MailconfigHandler handler;
-
-    @BeforeAll
-    static void startTable() {
-        table = MicrosoftAutodiscoverTest.exampleTable();
-        handler = new MailconfigHandler(table.store());
-    }
-
-    @AfterAll
-    static void stopTable() {
-        table.close();
-    }
+    @RegisterExtension
+    static final ExampleHandler example = new ExampleHandler(MicrosoftAutodiscoverTest::exampleTable);
 
     private static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, null);
+        return example.call(event);
     }
 
     private static APIGatewayV2HTTPEvent asking(String path, String query) {

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.sun.net.httpserver.HttpServer;
 import io.mailconfig.handler.MailconfigHandler;
 import io.mailconfig.store.StoreUnavailableException;
+import io.mailconfig.testing.ExampleHandler;
 import io.mailconfig.testing.TestTable;
 import io.mailconfig.testing.TestTable.Items;
 import io.mailconfig.testing.Xml;
@@ -22,9 +23,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,14 +35,8 @@ class MicrosoftAutodiscoverTest {
 
     private static final String DTD_REFUSED = "a DTD or entity is not allowed in an Autodiscover request";
 
-    private static TestTable table;
-    private static MailconfigHandler handler;
-
-    @BeforeAll
-    static void startTable() {
-        table = exampleTable();
-        handler = new MailconfigHandler(table.store());
-    }
+    @RegisterExtension
+    static final ExampleHandler example = new ExampleHandler(MicrosoftAutodiscoverTest::exampleTable);
 
     /**
      * The example provider plus what Autodiscover needs: an alias of example.com, a domain with
@@ -58,13 +52,8 @@ class MicrosoftAutodiscoverTest {
                         .with("displayName", "Carol <Smith> & Co").build()));
     }
 
-    @AfterAll
-    static void stopTable() {
-        table.close();
-    }
-
     private static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, null);
+        return example.call(event);
     }
 
     static APIGatewayV2HTTPEvent event(String name) {

@@ -16,6 +16,7 @@ import io.mailconfig.handler.MailconfigHandler;
 import io.mailconfig.testing.Events;
 import io.mailconfig.testing.SignedProfiles;
 import io.mailconfig.testing.TestCertificates;
+import io.mailconfig.testing.ExampleHandler;
 import io.mailconfig.testing.TestTable;
 import io.mailconfig.testing.TestTable.Items;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,19 +38,8 @@ class AppleMobileconfigTest {
 
     private static final Pattern UUID_FORM = Pattern.compile("[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}");
 
-    private static TestTable table;
-    private static MailconfigHandler handler;
-
-    @BeforeAll
-    static void startTable() {
-        table = new TestTable().withExampleProvider();
-        handler = new MailconfigHandler(table.store());
-    }
-
-    @AfterAll
-    static void stopTable() {
-        table.close();
-    }
+    @RegisterExtension
+    static final ExampleHandler example = new ExampleHandler();
 
     private static APIGatewayV2HTTPEvent event(String name) {
         return Events.load(name);
@@ -120,7 +109,7 @@ class AppleMobileconfigTest {
     @ParameterizedTest
     @Event(value = "events/mobileconfig.json", type = APIGatewayV2HTTPEvent.class)
     void anIphoneDownloadGetsAnUnsignedProfileAsAnAttachment(APIGatewayV2HTTPEvent event) throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = example.call(event);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/x-apple-aspen-config")
@@ -151,7 +140,7 @@ class AppleMobileconfigTest {
 
     @Test
     void theMailPayloadPrefersImapWithImplicitTlsAndExpandsTheUsername() throws Exception {
-        NSDictionary mail = payload(download(handler, "emailaddress=alice%40example.com&name=Alice%20Example"),
+        NSDictionary mail = payload(download(example.handler(), "emailaddress=alice%40example.com&name=Alice%20Example"),
                 "com.apple.mail.managed");
 
         assertThat(value(mail, "EmailAccountType")).isEqualTo("EmailTypeIMAP");
@@ -179,7 +168,7 @@ class AppleMobileconfigTest {
 
     @Test
     void calendarAndContactsPayloadsCarryTheDavServers() throws Exception {
-        NSDictionary profile = download(handler, "emailaddress=alice%40example.com");
+        NSDictionary profile = download(example.handler(), "emailaddress=alice%40example.com");
         NSDictionary caldav = payload(profile, "com.apple.caldav.account");
         NSDictionary carddav = payload(profile, "com.apple.carddav.account");
 
@@ -197,8 +186,8 @@ class AppleMobileconfigTest {
 
     @Test
     void theSameAddressGivesTheSameIdentifiersWhateverItsLetterCase() throws Exception {
-        NSDictionary first = download(handler, "emailaddress=alice%40example.com");
-        NSDictionary again = download(handler, "emailaddress=Alice%40EXAMPLE.com&name=Someone");
+        NSDictionary first = download(example.handler(), "emailaddress=alice%40example.com");
+        NSDictionary again = download(example.handler(), "emailaddress=Alice%40EXAMPLE.com&name=Someone");
 
         assertThat(identifiers(again)).isEqualTo(identifiers(first));
         assertThat(value(again, "PayloadIdentifier")).isEqualTo(value(first, "PayloadIdentifier"));
@@ -206,9 +195,9 @@ class AppleMobileconfigTest {
 
     @Test
     void differentAddressesShareNoIdentifier() throws Exception {
-        Set<String> alice = identifiers(download(handler, "emailaddress=alice%40example.com"));
-        Set<String> bob = identifiers(download(handler, "emailaddress=bob%40example.com"));
-        Set<String> aliceElsewhere = identifiers(download(handler, "emailaddress=alice%40example.net"));
+        Set<String> alice = identifiers(download(example.handler(), "emailaddress=alice%40example.com"));
+        Set<String> bob = identifiers(download(example.handler(), "emailaddress=bob%40example.com"));
+        Set<String> aliceElsewhere = identifiers(download(example.handler(), "emailaddress=alice%40example.net"));
 
         assertThat(alice).doesNotContainAnyElementsOf(bob).doesNotContainAnyElementsOf(aliceElsewhere);
         assertThat(bob).doesNotContainAnyElementsOf(aliceElsewhere);
@@ -279,7 +268,7 @@ class AppleMobileconfigTest {
         TestCertificates pki = TestCertificates.rsa();
         ProfileSigner signer = ProfileSigner.fromPem(pki.signer().certificatePem(), pki.signer().privateKeyPem(),
                 pki.intermediate().certificatePem());
-        MailconfigHandler signing = new MailconfigHandler(table.store(), Optional.of(signer));
+        MailconfigHandler signing = new MailconfigHandler(example.table().store(), Optional.of(signer));
 
         APIGatewayV2HTTPResponse response = signing.handleRequest(event("mobileconfig"), null);
 
@@ -287,7 +276,7 @@ class AppleMobileconfigTest {
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/x-apple-aspen-config");
         assertThat(response.getIsBase64Encoded()).isTrue();
         byte[] der = body(response);
-        byte[] unsigned = body(handler.handleRequest(event("mobileconfig"), null));
+        byte[] unsigned = body(example.call(event("mobileconfig")));
         assertThat(der[0]).as("DER SEQUENCE").isEqualTo((byte) 0x30);
         assertThat(SignedProfiles.verify(der, pki.root().certificate())).isEqualTo(unsigned);
         assertThat(value(profile(SignedProfiles.verify(der, pki.root().certificate())), "PayloadType")).isEqualTo("Configuration");
@@ -298,7 +287,7 @@ class AppleMobileconfigTest {
     @ParameterizedTest
     @Event(value = "events/mobileconfig-malformed-address.json", type = APIGatewayV2HTTPEvent.class)
     void aMalformedAddressIsABadRequest(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = example.call(event);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeaders().get("Content-Type")).startsWith("text/plain");
@@ -309,7 +298,7 @@ class AppleMobileconfigTest {
     @ValueSource(strings = {"", "emailaddress=", "name=Alice", "emailaddress=a%40b%40example.com",
             "emailaddress=%3Cscript%3E%40example.com", "emailaddress=alice%40exa_mple.com"})
     void badAddressesGetOneLineReasons(String query) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(withQuery(query), null);
+        APIGatewayV2HTTPResponse response = example.call(withQuery(query));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getBody()).endsWith("\n").doesNotContain("<", "Exception");
@@ -319,7 +308,7 @@ class AppleMobileconfigTest {
     @ParameterizedTest
     @Event(value = "events/mobileconfig-unknown-domain.json", type = APIGatewayV2HTTPEvent.class)
     void anUnknownDomainIsNotFound(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = example.call(event);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
         assertThat(response.getBody()).isEqualTo("no configuration for this domain\n");
@@ -343,8 +332,8 @@ class AppleMobileconfigTest {
         APIGatewayV2HTTPEvent post = event("mobileconfig");
         post.getRequestContext().getHttp().setMethod("POST");
 
-        assertThat(profile(body(handler.handleRequest(slash, null))).get("PayloadType").toJavaObject()).isEqualTo("Configuration");
-        APIGatewayV2HTTPResponse refused = handler.handleRequest(post, null);
+        assertThat(profile(body(example.call(slash))).get("PayloadType").toJavaObject()).isEqualTo("Configuration");
+        APIGatewayV2HTTPResponse refused = example.call(post);
         assertThat(refused.getStatusCode()).isEqualTo(405);
         assertThat(refused.getHeaders()).containsEntry("Allow", "GET, HEAD");
     }

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import io.mailconfig.handler.MailconfigHandler;
 import io.mailconfig.testing.Events;
 import io.mailconfig.testing.QrCodes;
+import io.mailconfig.testing.ExampleHandler;
 import io.mailconfig.testing.TestTable;
 import io.mailconfig.testing.TestTable.Items;
 import java.nio.charset.StandardCharsets;
@@ -15,33 +16,21 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 
 class SetupPageTest {
 
-    private static TestTable table;
-    private static MailconfigHandler handler;
-
-    @BeforeAll
-    static void startTable() {
-        table = new TestTable().withExampleProvider();
-        handler = new MailconfigHandler(table.store());
-    }
-
-    @AfterAll
-    static void stopTable() {
-        table.close();
-    }
+    @RegisterExtension
+    static final ExampleHandler example = new ExampleHandler();
 
     private static APIGatewayV2HTTPEvent event(String name) {
         return Events.load(name);
     }
 
     private static APIGatewayV2HTTPResponse get(String query) {
-        return handler.handleRequest(Events.withQuery("setup", query), null);
+        return example.call(Events.withQuery("setup", query));
     }
 
     private static String between(String text, String start, String end) {
@@ -53,7 +42,7 @@ class SetupPageTest {
     @ParameterizedTest
     @Event(value = "events/setup.json", type = APIGatewayV2HTTPEvent.class)
     void theFormIsAPlainGetFormInTheProvidersName(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = example.call(event);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8");
@@ -84,7 +73,7 @@ class SetupPageTest {
     @ParameterizedTest
     @Event(value = "events/setup-address.json", type = APIGatewayV2HTTPEvent.class)
     void anAddressShowsTheSettingsTheProfileLinkAndHints(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = example.call(event);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         String html = response.getBody();
@@ -178,7 +167,7 @@ class SetupPageTest {
         event.getHeaders().put("host", "evil\"host/");
         event.getRequestContext().setDomainName("evil\"host/");
 
-        String html = handler.handleRequest(event, null).getBody();
+        String html = example.call(event).getBody();
 
         assertThat(html).contains("id=\"profile-link\"").doesNotContain("<svg");
         Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
