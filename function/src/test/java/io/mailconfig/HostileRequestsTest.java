@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.http.Route;
 import io.mailconfig.store.ConfigStore;
 import io.mailconfig.store.StoreUnavailableException;
@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -71,12 +72,12 @@ class HostileRequestsTest {
     @BeforeContainer
     static void start() {
         table = new TestTable().withExampleProvider();
-        handler = new MailconfigHandler(table.store());
+        handler = new MailconfigHandler(table.store(), Optional.empty());
         ConfigStore failing = domain -> {
             throw new StoreUnavailableException("DynamoDB unreachable at arn:aws:dynamodb:mailconfig-test", null);
         };
-        failingHandler = new MailconfigHandler(failing);
-        routes = Protocols.router(table.store()).routes();
+        failingHandler = new MailconfigHandler(failing, Optional.empty());
+        routes = Mailconfig.router(table.store(), Optional.empty()).routes();
     }
 
     @AfterContainer

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.time.Instant;
@@ -35,7 +35,7 @@ public final class ColdStart {
         if (prime) {
             // What Lambda does before taking the snapshot: run the hook the handler registered. Without a
             // CRaC JVM the global context refuses to run hooks, so the registered one is called directly.
-            Field registered = Class.forName("io.mailconfig.handler.Priming").getDeclaredField("registered");
+            Field registered = Class.forName("io.mailconfig.lambda.Priming").getDeclaredField("registered");
             registered.setAccessible(true);
             ((Resource) registered.get(null)).beforeCheckpoint(null);
             System.out.println("COLDSTART primed=" + now());

@@ -1,6 +1,7 @@
 package io.mailconfig.bench;
 
 import io.mailconfig.local.EmbeddedDynamoDb;
+import io.mailconfig.sample.SampleProvider;
 import io.mailconfig.store.dynamodb.Table;
 import io.mailconfig.testing.LoopbackDynamoDb;
 
@@ -18,7 +19,7 @@ public final class ColdStartTable {
         try (EmbeddedDynamoDb database = EmbeddedDynamoDb.inMemory();
              LoopbackDynamoDb endpoint = new LoopbackDynamoDb(database.client())) {
             database.createTable(Table.DEFAULT_NAME);
-            database.put(Table.DEFAULT_NAME, EmbeddedDynamoDb.sampleItems());
+            database.put(Table.DEFAULT_NAME, SampleProvider.items());
             System.out.println(endpoint.endpoint());
             System.out.flush();
             while (System.in.read() != -1) {

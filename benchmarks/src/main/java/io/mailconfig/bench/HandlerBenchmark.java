@@ -2,14 +2,15 @@ package io.mailconfig.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.Mailconfig;
+import io.mailconfig.Settings;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.local.EmbeddedDynamoDb;
-import io.mailconfig.store.CachingConfigStore;
-import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
-import io.mailconfig.store.dynamodb.Table;
-import java.nio.file.Path;
+import io.mailconfig.sample.SampleEvents;
+import io.mailconfig.sample.SampleProvider;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One API Gateway event through the Lambda handler, end to end (event translation, router,
  * protocol, cache, renderer, response event), on a configuration already in the cache: the path
  * a warm function takes for nearly every request. The sample provider sits in DynamoDB Local so
- * the first call loads it the real way; the cache TTL is long enough that no measured call reads.
+ * the first call loads it the real way, through the local run's own wiring; the cache TTL is long
+ * enough that no measured call reads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx512m"})
 public class HandlerBenchmark {
 
-    /** A file name in events/ without ".json"; one per protocol. */
-    @Param({"autoconfig", "autodiscover-outlook", "autodiscover-json", "mobileconfig", "setup-address"})
+    /** A sample request (events/samples/, without ".json"); {@link Bench} runs every one. */
+    @Param({})
     public String event;
 
     private EmbeddedDynamoDb database;
@@ -48,14 +50,13 @@ public class HandlerBenchmark {
     private APIGatewayV2HTTPEvent request;
 
     @Setup(Level.Trial)
-    public void setUp() throws Exception {
+    public void setUp() {
+        Settings settings = Settings.from(Map.of()).withCacheTtl(Duration.ofHours(1));
         database = EmbeddedDynamoDb.inMemory();
-        database.createTable(Table.DEFAULT_NAME);
-        database.put(Table.DEFAULT_NAME, EmbeddedDynamoDb.sampleItems());
-        handler = new MailconfigHandler(new CachingConfigStore(
-                new DynamoDbConfigStore(database.client(), Table.DEFAULT_NAME), Duration.ofHours(1)));
-        Path events = Path.of(System.getProperty("mailconfig.events", "events"));
-        request = EventLoader.loadApiGatewayHttpEvent(events.resolve(event + ".json").toString());
+        database.createTable(settings.tableName());
+        database.put(settings.tableName(), SampleProvider.items());
+        handler = new MailconfigHandler(Mailconfig.store(database.client(), settings), Optional.empty());
+        request = SampleEvents.load(event);
         APIGatewayV2HTTPResponse first = handler.handleRequest(request, null);
         if (first.getStatusCode() != 200) {
             throw new IllegalStateException(event + " answered " + first.getStatusCode() + ": " + first.getBody());

@@ -9,6 +9,10 @@ import static io.mailconfig.store.dynamodb.Table.SERVER_PREFIX;
 import static io.mailconfig.store.dynamodb.Table.SORT_KEY;
 import static io.mailconfig.store.dynamodb.Table.USER_PREFIX;
 
+import io.mailconfig.store.dynamodb.ItemWriter;
+import io.mailconfig.store.dynamodb.PlainValues;
+import io.mailconfig.store.dynamodb.Table;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,9 +62,7 @@ public final class ItemFile {
     private static final Set<String> PROVIDER_ENTRY_FIELDS = Set.of("id", "domains", "servers", "dav", "users", OTHER_ITEMS);
 
     /** Attributes in the order of docs/table-design.md, any others after them by name. */
-    private static final List<String> KNOWN_ATTRIBUTES = List.of("name", "shortName", "documentationUrl", "aliasOf",
-            "activeSyncUrl", "type", "hostname", "url", "port", "socketType", "authentication", "username", "priority",
-            "loginName", "displayName");
+    private static final List<String> KNOWN_ATTRIBUTES = Table.Attributes.ALL;
     private static final Comparator<String> ATTRIBUTE_ORDER = Comparator
             .comparingInt((String name) -> KNOWN_ATTRIBUTES.contains(name) ? KNOWN_ATTRIBUTES.indexOf(name) : KNOWN_ATTRIBUTES.size())
             .thenComparing(Comparator.naturalOrder());
@@ -173,18 +175,7 @@ public final class ItemFile {
     }
 
     private static Map<String, AttributeValue> fromFile(String pk, String sk, Map<String, Object> attributes) {
-        Map<String, AttributeValue> converted = new LinkedHashMap<>();
-        attributes.forEach((name, value) -> converted.put(name, Attributes.toAttribute(value)));
-        return item(pk, sk, converted);
-    }
-
-    /** An item: its key, then its attributes in the given order. */
-    public static Map<String, AttributeValue> item(String pk, String sk, Map<String, AttributeValue> attributes) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put(PARTITION_KEY, AttributeValue.fromS(pk));
-        item.put(SORT_KEY, AttributeValue.fromS(sk));
-        item.putAll(attributes);
-        return item;
+        return ItemWriter.item(pk, sk, PlainValues.item(attributes));
     }
 
     public static String write(List<Map<String, AttributeValue>> items, Format format) throws IOException {
@@ -252,7 +243,7 @@ public final class ItemFile {
         ordered.putAll(item);
         ordered.forEach((name, value) -> {
             if (!name.equals(PARTITION_KEY) && !name.equals(SORT_KEY)) {
-                attributes.put(name, Attributes.toPlain(value));
+                attributes.put(name, PlainValues.toPlain(value));
             }
         });
         return attributes;

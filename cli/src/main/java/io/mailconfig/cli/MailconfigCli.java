@@ -4,7 +4,8 @@ import io.mailconfig.cli.automx2.Automx2Data;
 import io.mailconfig.cli.automx2.Automx2Database;
 import io.mailconfig.cli.automx2.Automx2Migration;
 import io.mailconfig.cli.automx2.Automx2Seed;
-import io.mailconfig.store.dynamodb.ItemMapper.Problem;
+import io.mailconfig.local.Version;
+import io.mailconfig.store.dynamodb.ItemReader.Problem;
 import io.mailconfig.store.dynamodb.Table;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code ./dev cli}: the mailconfig table from the command line. See docs/data-management.md. */
-@Command(name = "mailconfig", mixinStandardHelpOptions = true,
+@Command(name = "mailconfig", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Import, export and validate mailconfig's configuration; migrate from automx2.",
         subcommands = {MailconfigCli.Import.class, MailconfigCli.Export.class, MailconfigCli.Validate.class,
                 MailconfigCli.Migrate.class, CommandLine.HelpCommand.class})

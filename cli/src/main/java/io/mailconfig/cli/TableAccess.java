@@ -1,9 +1,9 @@
 package io.mailconfig.cli;
 
-import static io.mailconfig.store.dynamodb.Table.INVERTED_INDEX;
 import static io.mailconfig.store.dynamodb.Table.PARTITION_KEY;
 import static io.mailconfig.store.dynamodb.Table.SORT_KEY;
 
+import io.mailconfig.store.dynamodb.Queries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** The reads and writes the tool makes on the mailconfig table. */
@@ -44,27 +43,15 @@ public final class TableAccess implements AutoCloseable {
 
     public List<Map<String, AttributeValue>> partition(String pk) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        client.queryPaginator(QueryRequest.builder()
-                        .tableName(tableName)
-                        .keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
-                        .build())
-                .items().forEach(items::add);
+        client.queryPaginator(Queries.partition(tableName, pk)).items().forEach(items::add);
         return items;
     }
 
     /** The partitions that hold an item with this sort key (for {@code DOMAIN#<name>}: its providers). */
     public List<String> partitionsHolding(String sk) {
         List<String> partitions = new ArrayList<>();
-        client.queryPaginator(QueryRequest.builder()
-                        .tableName(tableName)
-                        .indexName(INVERTED_INDEX)
-                        .keyConditionExpression("#sk = :sk")
-                        .expressionAttributeNames(Map.of("#sk", SORT_KEY))
-                        .expressionAttributeValues(Map.of(":sk", AttributeValue.fromS(sk)))
-                        .build())
-                .items().forEach(item -> partitions.add(item.get(PARTITION_KEY).s()));
+        client.queryPaginator(Queries.partitionsHolding(tableName, sk)).items()
+                .forEach(item -> partitions.add(item.get(PARTITION_KEY).s()));
         return partitions;
     }
 

@@ -1,13 +1,13 @@
 package io.mailconfig.cli;
 
-import io.mailconfig.handler.DynamoDbClients;
-import io.mailconfig.handler.Settings;
+import io.mailconfig.aws.AwsAccess;
+import io.mailconfig.aws.DynamoDbClients;
 import io.mailconfig.local.EmbeddedDynamoDb;
-import io.mailconfig.store.CachingConfigStore;
 import java.io.File;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Which table a command works on: a real one (name, region, endpoint) or a DynamoDB Local directory. */
@@ -17,7 +17,7 @@ public final class TargetOptions {
             description = "Table name (default: ${DEFAULT-VALUE}; env TABLE_NAME).")
     String table;
 
-    @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-us-east-1}",
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-" + AwsAccess.FALLBACK_REGION + "}",
             description = "AWS region of the table (default: ${DEFAULT-VALUE}; env AWS_REGION).")
     String region;
 
@@ -30,15 +30,28 @@ public final class TargetOptions {
                     + "'./dev run --db-path DIR' serves. The table is created if it is missing.")
     File local;
 
+    /** Why a command cannot reach the table; its message is the one line the tool prints. */
+    public static final class NoAccessException extends RuntimeException {
+        NoAccessException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     public TableAccess open() {
         if (local != null) {
             EmbeddedDynamoDb database = EmbeddedDynamoDb.inDirectory(local);
             database.createTable(table);
             return new TableAccess(database.client(), table, database);
         }
-        Optional<URI> endpointUri = Optional.ofNullable(endpoint).filter(e -> !e.isBlank()).map(URI::create);
-        DynamoDbClient client = DynamoDbClients.create(
-                new Settings(table, region, endpointUri, CachingConfigStore.DEFAULT_TTL, false));
+        AwsAccess aws = AwsAccess.outsideLambda(region, Optional.ofNullable(endpoint).filter(e -> !e.isBlank()).map(URI::create));
+        try {
+            // Before the first call: without credentials the SDK would retry and explain at length.
+            aws.credentials().resolveCredentials();
+        } catch (SdkClientException e) {
+            throw new NoAccessException("no AWS credentials for " + describe() + ": set AWS_PROFILE, or AWS_ACCESS_KEY_ID and "
+                    + "AWS_SECRET_ACCESS_KEY, or use --local DIR for a DynamoDB Local directory");
+        }
+        DynamoDbClient client = DynamoDbClients.create(aws);
         return new TableAccess(client, table, client);
     }
 

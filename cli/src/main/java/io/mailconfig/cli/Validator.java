@@ -13,8 +13,8 @@ import static io.mailconfig.store.dynamodb.Table.USER_PREFIX;
 import io.mailconfig.model.Domain;
 import io.mailconfig.model.DomainNames;
 import io.mailconfig.model.ProviderConfig;
-import io.mailconfig.store.dynamodb.ItemMapper;
-import io.mailconfig.store.dynamodb.ItemMapper.Problem;
+import io.mailconfig.store.dynamodb.ItemReader;
+import io.mailconfig.store.dynamodb.ItemReader.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Finds every mistake in a set of items, from a table or a file. Each item is checked by the same
- * {@link ItemMapper} the function reads with; this class adds what only shows across items:
+ * {@link ItemReader} the function reads with; this class adds what only shows across items:
  * domains without a provider, servers no domain uses, a domain in two providers, mailboxes of
  * foreign domains, aliases of unknown domains.
  */
@@ -98,12 +98,12 @@ public final class Validator {
     }
 
     private static ProviderConfig checkPartition(String pk, List<Map<String, AttributeValue>> partition, List<Problem> problems) {
-        ItemMapper.Result result = ItemMapper.read(pk.substring(PROVIDER_PREFIX.length()), partition);
+        ItemReader.Result result = ItemReader.read(pk.substring(PROVIDER_PREFIX.length()), partition);
         boolean hasProviderItem = partition.stream().anyMatch(item -> key(item, SORT_KEY).equals(PROVIDER_SORT_KEY));
         if (hasProviderItem) {
             problems.addAll(result.problems());
         } else {
-            // ItemMapper's "provider item missing" says less than the findings below.
+            // ItemReader's "provider item missing" says less than the findings below.
             result.problems().stream().filter(problem -> !problem.sk().equals(PROVIDER_SORT_KEY)).forEach(problems::add);
         }
         ProviderConfig config = result.config();

@@ -7,11 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.mailconfig.cli.Importer.Action;
 import io.mailconfig.cli.Importer.Change;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.TestTable.Items;
 import io.mailconfig.testing.Xml;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,9 @@ class ImportExportTest {
 
         assertThat(plan.changes()).hasSize(17).allMatch(change -> change.action() == Action.ADD);
         assertThat(asSet(table.scanAll())).isEqualTo(asSet(items));
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/autoconfig.json");
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/samples/autoconfig.json");
         event.setRawQueryString("emailaddress=someone%40customer-two.example");
-        Xml xml = Xml.parse(new MailconfigHandler(LocalTables.store(table)).handleRequest(event, null).getBody());
+        Xml xml = Xml.parse(new MailconfigHandler(LocalTables.store(table), Optional.empty()).handleRequest(event, null).getBody());
         assertThat(xml.texts("//domain")).containsExactly("customer-one.example", "customer-two.example");
         assertThat(xml.texts("//incomingServer/hostname")).containsExactly("mail.hosting.example");
         assertThat(xml.texts("//incomingServer/username")).containsExactly("%EMAILLOCALPART%");

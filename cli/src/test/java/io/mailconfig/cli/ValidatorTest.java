@@ -2,7 +2,7 @@ package io.mailconfig.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailconfig.store.dynamodb.ItemMapper.Problem;
+import io.mailconfig.store.dynamodb.ItemReader.Problem;
 import io.mailconfig.testing.TestTable.Items;
 import java.util.ArrayList;
 import java.util.List;

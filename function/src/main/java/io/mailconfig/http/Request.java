@@ -1,13 +1,18 @@
 package io.mailconfig.http;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP request as every protocol sees it, whether it came from API Gateway or the local server.
+ * What HTTP itself says about headers (media type, charset, the origin asked for) is read here,
+ * once, rather than in each protocol.
  *
  * @param method  upper case
  * @param path    the decoded path, as API Gateway gives it
@@ -16,6 +21,9 @@ import java.util.Optional;
  * @param body    the raw body, empty when there is none
  */
 public record Request(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body) {
+
+    /** A Host header fit to put in a link: a name or address and an optional port, nothing else. */
+    private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
 
     public Request {
         Objects.requireNonNull(method, "method");
@@ -44,6 +52,44 @@ public record Request(String method, String path, Map<String, String> query, Map
             }
             return bare.toLowerCase(Locale.ROOT);
         }).filter(host -> !host.isEmpty());
+    }
+
+    /** The Content-Type's media type, lower case and without parameters; empty when the request names none. */
+    public String mediaType() {
+        String contentType = header("content-type").orElse("");
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The Content-Type's charset parameter, when it names one this JVM knows. */
+    public Optional<String> charset() {
+        for (String parameter : header("content-type").orElse("").split(";")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
+                String name = parameter.substring(equals + 1).strip().replace("\"", "");
+                try {
+                    return Charset.isSupported(name) ? Optional.of(name) : Optional.empty();
+                } catch (IllegalCharsetNameException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Where the client reached us, {@code https://<Host>}, for absolute links in an answer; http
+     * only on loopback. Empty when the Host header is not fit to be put in a link.
+     */
+    public Optional<String> origin() {
+        Optional<String> host = header("host").map(String::strip).filter(h -> SAFE_HOST.matcher(h).matches());
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        String bare = host().orElse("");
+        boolean loopback = bare.equals("localhost") || bare.equals("[::1]") || bare.startsWith("127.");
+        String scheme = loopback && !"https".equals(header("x-forwarded-proto").orElse("")) ? "http" : "https";
+        return Optional.of(scheme + "://" + host.get());
     }
 
     public String bodyAsString() {

@@ -7,35 +7,36 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An HTTP response. Headers every answer must carry are added by {@link Router}, so a protocol
- * only states what is particular to it.
+ * An HTTP response, and what became of the request in the operator's terms. Headers every answer
+ * must carry are added by {@link Router}, so a protocol only states what is particular to it.
  */
-public record Response(int status, Map<String, String> headers, byte[] body) {
+public record Response(int status, Map<String, String> headers, byte[] body, Outcome outcome) {
 
     public static final String TEXT_PLAIN = "text/plain; charset=utf-8";
 
     public Response {
         headers = Map.copyOf(headers);
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(outcome, "outcome");
     }
 
-    public static Response of(int status, String contentType, String body) {
-        return of(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    public static Response of(Outcome outcome, int status, String contentType, String body) {
+        return of(outcome, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static Response of(int status, String contentType, byte[] body) {
-        return new Response(status, Map.of("Content-Type", contentType), body);
+    public static Response of(Outcome outcome, int status, String contentType, byte[] body) {
+        return new Response(status, Map.of("Content-Type", contentType), body, outcome);
     }
 
     /** A short plain-text answer: one line that says what is wrong, nothing more. */
-    public static Response text(int status, String line) {
-        return of(status, TEXT_PLAIN, line + "\n");
+    public static Response text(Outcome outcome, int status, String line) {
+        return of(outcome, status, TEXT_PLAIN, line + "\n");
     }
 
     public Response withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new Response(status, copy, body);
+        return new Response(status, copy, body, outcome);
     }
 
     public String header(String name) {

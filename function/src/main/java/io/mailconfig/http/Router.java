@@ -19,7 +19,7 @@ public final class Router {
     /** The protocol name reported for requests that match no route. */
     public static final String NO_ROUTE = "none";
 
-    /** Told of every answer, e.g. to count it; must not throw. */
+    /** Told of every answer, e.g. to count it by {@link Response#outcome()}; must not throw. */
     @FunctionalInterface
     public interface Listener {
         Listener NONE = (protocol, request, response) -> { };
@@ -68,7 +68,7 @@ public final class Router {
             }
         } catch (RuntimeException e) {
             LOG.error("unhandled failure for {} {}", request.method(), request.path(), e);
-            response = Response.text(500, "internal error");
+            response = Response.text(Outcome.ERROR, 500, "internal error");
         }
         response = secure("HEAD".equals(request.method()) ? withoutBody(response) : response);
         listener.answered(route == null ? NO_ROUTE : route.protocol(), request, response);
@@ -81,16 +81,22 @@ public final class Router {
             uri += parameter.getKey().length() + parameter.getValue().length() + 2;
         }
         if (uri > MAX_URI_CHARS) {
-            return Response.text(414, "request too long");
+            return Response.text(Outcome.BAD_REQUEST, 414, "request too long");
         }
         long headers = 0;
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             headers += header.getKey().length() + header.getValue().length() + 4;
         }
         if (headers > MAX_HEADER_CHARS) {
-            return Response.text(431, "request headers too large");
+            return Response.text(Outcome.BAD_REQUEST, 431, "request headers too large");
         }
         return null;
+    }
+
+    /** The protocol that answers a request: its route's, or {@link #NO_ROUTE}. */
+    public String protocolOf(Request request) {
+        Route route = find(request);
+        return route == null ? NO_ROUTE : route.protocol();
     }
 
     private Route find(Request request) {
@@ -108,18 +114,18 @@ public final class Router {
 
     private Response dispatch(Route route, Request request) {
         if (route == null) {
-            return Response.text(404, "not found");
+            return Response.text(Outcome.BAD_REQUEST, 404, "not found");
         }
         if (!route.methods().contains(request.method())) {
             TreeSet<String> allowed = new TreeSet<>();
             routes.stream().filter(r -> r.matches(request.path())).forEach(r -> allowed.addAll(r.methods()));
-            return Response.text(405, "method not allowed").withHeader("Allow", String.join(", ", allowed));
+            return Response.text(Outcome.BAD_REQUEST, 405, "method not allowed").withHeader("Allow", String.join(", ", allowed));
         }
         return route.endpoint().handle(request);
     }
 
     private static Response withoutBody(Response response) {
-        return new Response(response.status(), response.headers(), new byte[0]);
+        return new Response(response.status(), response.headers(), new byte[0], response.outcome());
     }
 
     private static Response secure(Response response) {
@@ -130,6 +136,6 @@ public final class Router {
             }
         });
         headers.put("X-Content-Type-Options", "nosniff");
-        return new Response(response.status(), headers, response.body());
+        return new Response(response.status(), headers, response.body(), response.outcome());
     }
 }

@@ -49,9 +49,4 @@ public final class DomainNames {
         }
         return Optional.of(ascii);
     }
-
-    /** The Unicode form of a canonical name, for showing to people. */
-    public static String toUnicode(String asciiName) {
-        return IDN.toUnicode(asciiName, IDN.ALLOW_UNASSIGNED);
-    }
 }

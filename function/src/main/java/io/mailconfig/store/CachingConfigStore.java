@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CachingConfigStore implements ConfigStore {
 
-    public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
     /** How long after loading an entry may still stand in for a store that cannot answer. */
     public static final Duration DEFAULT_MAX_STALENESS = Duration.ofHours(24);
     /** After a failed refresh, how long the stale entry is served before the store is tried again. */

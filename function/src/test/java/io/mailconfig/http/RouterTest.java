@@ -14,10 +14,10 @@ class RouterTest {
     }
 
     private final Router router = new Router(List.of(
-            Route.get("test", "/hello", request -> Response.text(200, "hello")),
-            new Route("test", "/Any/Case.xml", true, false, Set.of("POST"), request -> Response.text(200, "any")),
-            new Route("test", "/prefix", false, true, Set.of("GET"), request -> Response.text(200, request.path())),
-            Route.get("test", "/cors", request -> Response.text(200, "cors")
+            Route.get("test", "/hello", request -> Response.text(Outcome.FOUND, 200, "hello")),
+            new Route("test", "/Any/Case.xml", true, false, Set.of("POST"), request -> Response.text(Outcome.FOUND, 200, "any")),
+            new Route("test", "/prefix", false, true, Set.of("GET"), request -> Response.text(Outcome.FOUND, 200, request.path())),
+            Route.get("test", "/cors", request -> Response.text(Outcome.FOUND, 200, "cors")
                     .withHeader("Access-Control-Allow-Origin", "*").withHeader("access-control-allow-credentials", "true")),
             Route.get("test", "/boom", request -> {
                 throw new IllegalStateException("secret internals at io.mailconfig.Secret");

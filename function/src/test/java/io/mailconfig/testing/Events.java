@@ -8,15 +8,20 @@ import io.mailconfig.store.StoreUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** The repository's sample API Gateway events (events/*.json), and what handler tests do with them. */
+/**
+ * The repository's API Gateway events, and what handler tests do with them: the sample requests
+ * of each protocol ({@code events/samples/}, which answer 200) and the tests' own ({@code events/}).
+ */
 public final class Events {
 
     private Events() {
     }
 
-    /** {@code events/<name>.json}, a fresh copy each time. */
+    /** {@code events/samples/<name>.json} or else {@code events/<name>.json}, a fresh copy each time. */
     public static APIGatewayV2HTTPEvent load(String name) {
-        return EventLoader.loadApiGatewayHttpEvent("events/" + name + ".json");
+        String sample = "events/samples/" + name + ".json";
+        return EventLoader.loadApiGatewayHttpEvent(Events.class.getClassLoader().getResource(sample) != null
+                ? sample : "events/" + name + ".json");
     }
 
     /** The event with another query string. */

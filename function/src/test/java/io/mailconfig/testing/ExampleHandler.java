@@ -2,7 +2,8 @@ package io.mailconfig.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -30,7 +31,7 @@ public final class ExampleHandler implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeAll(ExtensionContext context) {
         table = tables.get();
-        handler = new MailconfigHandler(table.store());
+        handler = new MailconfigHandler(table.store(), Optional.empty());
     }
 
     @Override

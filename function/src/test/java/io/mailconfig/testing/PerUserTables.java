@@ -1,7 +1,8 @@
 package io.mailconfig.testing;
 
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.TestTable.Items;
+import java.util.Optional;
 
 /**
  * Two tables for per-mailbox tests of any protocol: the example provider with USER# items, and the
@@ -28,11 +29,11 @@ public final class PerUserTables implements AutoCloseable {
     private final TestTable withoutUsers = new TestTable().withExampleProvider();
 
     public MailconfigHandler withUsers() {
-        return new MailconfigHandler(withUsers.store());
+        return new MailconfigHandler(withUsers.store(), Optional.empty());
     }
 
     public MailconfigHandler withoutUsers() {
-        return new MailconfigHandler(withoutUsers.store());
+        return new MailconfigHandler(withoutUsers.store(), Optional.empty());
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.mailconfig.infra;
 
-import io.mailconfig.Protocols;
+import io.mailconfig.Mailconfig;
 import io.mailconfig.http.Route;
 import io.mailconfig.store.ConfigStore;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,7 +31,7 @@ public final class ApiRoutes {
         ConfigStore neverCalled = domain -> {
             throw new IllegalStateException("the infrastructure only reads the route table");
         };
-        return Protocols.router(neverCalled).routes();
+        return Mailconfig.router(neverCalled, Optional.empty()).routes();
     }
 
     /**

@@ -14,8 +14,8 @@ import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.constructs.Construct;
 
 /**
- * The table, alone in its stack: the service can be redeployed or destroyed without touching the
- * data. Deletion protection and a RETAIN policy keep it even when this stack is deleted.
+ * The table, alone in its stack, with the key schema the function's {@link Table#KEY_SCHEMA}
+ * defines: the service can be redeployed or destroyed without touching the data. Deletion protection and a RETAIN policy keep it even when this stack is deleted.
  */
 public final class DataStack extends Stack {
 
@@ -23,22 +23,29 @@ public final class DataStack extends Stack {
 
     public DataStack(Construct scope, String id, StackProps props, InfraConfig config) {
         super(scope, id, props);
+        Table.KeySchema keys = Table.KEY_SCHEMA;
         software.amazon.awscdk.services.dynamodb.Table table = software.amazon.awscdk.services.dynamodb.Table.Builder.create(this, "Table")
                 .tableName(config.tableName())
-                .partitionKey(Attribute.builder().name(Table.PARTITION_KEY).type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name(Table.SORT_KEY).type(AttributeType.STRING).build())
+                .partitionKey(stringKey(keys.partitionKey()))
+                .sortKey(stringKey(keys.sortKey()))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-                .indexName(Table.INVERTED_INDEX)
-                .partitionKey(Attribute.builder().name(Table.SORT_KEY).type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name(Table.PARTITION_KEY).type(AttributeType.STRING).build())
-                .projectionType(ProjectionType.KEYS_ONLY)
-                .build());
+        for (Table.Index index : keys.indexes()) {
+            table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                    .indexName(index.name())
+                    .partitionKey(stringKey(index.partitionKey()))
+                    .sortKey(stringKey(index.sortKey()))
+                    .projectionType(ProjectionType.KEYS_ONLY)
+                    .build());
+        }
         this.table = table;
+    }
+
+    private static Attribute stringKey(String name) {
+        return Attribute.builder().name(name).type(AttributeType.STRING).build();
     }
 
     public ITable table() {

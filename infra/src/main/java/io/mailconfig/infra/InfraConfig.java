@@ -2,6 +2,8 @@ package io.mailconfig.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailconfig.Settings;
+import io.mailconfig.store.dynamodb.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +37,9 @@ public record InfraConfig(
     public static final String CONTEXT_KEY = "mailconfig";
     static final int DEFAULT_MEMORY_MB = 1024;
     static final int DEFAULT_LOG_RETENTION_DAYS = 30;
-    static final int DEFAULT_CACHE_TTL_SECONDS = 60;
+    static final int DEFAULT_CACHE_TTL_SECONDS = (int) Settings.DEFAULT_CACHE_TTL.toSeconds();
     static final int DEFAULT_RATE_LIMIT = 100;
     static final int DEFAULT_BURST_LIMIT = 200;
-    /** The retention periods CloudWatch Logs accepts. */
-    static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
-            731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
@@ -145,12 +144,12 @@ public record InfraConfig(
         String account = text(root, "account", CONTEXT_KEY, problems, true, ACCOUNT, "a 12-digit AWS account id, e.g. 123456789012");
         String region = text(root, "region", CONTEXT_KEY, problems, true, REGION, "an AWS region, e.g. eu-central-1");
         String tableName = Optional.ofNullable(text(root, "tableName", CONTEXT_KEY, problems, false, TABLE_NAME,
-                "3 to 255 letters, digits, '_', '-' or '.'")).orElse(io.mailconfig.store.dynamodb.Table.DEFAULT_NAME);
+                "3 to 255 letters, digits, '_', '-' or '.'")).orElse(Table.DEFAULT_NAME);
         int memory = number(root, "memoryMb", DEFAULT_MEMORY_MB, 128, 10240, problems);
         int retention = number(root, "logRetentionDays", DEFAULT_LOG_RETENTION_DAYS, 1, 3653, problems);
-        if (!LOG_RETENTION_DAYS.contains(retention)) {
+        if (!LogRetention.DAYS.contains(retention)) {
             problems.add(CONTEXT_KEY + ".logRetentionDays: " + retention + " is not a period CloudWatch Logs offers; use one of "
-                    + LOG_RETENTION_DAYS.stream().sorted().toList());
+                    + List.copyOf(LogRetention.DAYS));
         }
         int ttl = number(root, "cacheTtlSeconds", DEFAULT_CACHE_TTL_SECONDS, 0, 86_400, problems);
         Optional<String> secret = Optional.ofNullable(text(root, "signingSecretArn", CONTEXT_KEY, problems, false, SECRET_ARN,

@@ -1,6 +1,9 @@
 package io.mailconfig.infra;
 
-import io.mailconfig.handler.RequestMetrics;
+import io.mailconfig.Settings;
+import io.mailconfig.aws.SigningKeys;
+import io.mailconfig.lambda.MailconfigHandler;
+import io.mailconfig.lambda.RequestMetrics;
 import io.mailconfig.store.dynamodb.Table;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +53,7 @@ import software.constructs.Construct;
  */
 public final class ServiceStack extends Stack {
 
-    public static final String HANDLER = "io.mailconfig.handler.MailconfigHandler::handleRequest";
+    public static final String HANDLER = MailconfigHandler.class.getName() + "::handleRequest";
     public static final String ALIAS = "live";
     /** $default is both the stage name and the catch-all route key of an HTTP API. */
     static final String DEFAULT_STAGE = "$default";
@@ -75,12 +78,12 @@ public final class ServiceStack extends Stack {
                 .build();
 
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("TABLE_NAME", table.getTableName());
-        environment.put("CACHE_TTL_SECONDS", Integer.toString(config.cacheTtlSeconds()));
+        environment.put(Settings.TABLE_NAME, table.getTableName());
+        environment.put(Settings.CACHE_TTL_SECONDS, Integer.toString(config.cacheTtlSeconds()));
         environment.put("POWERTOOLS_SERVICE_NAME", "mailconfig");
         environment.put("POWERTOOLS_METRICS_NAMESPACE", RequestMetrics.NAMESPACE);
         environment.put("POWERTOOLS_LOG_LEVEL", "INFO");
-        config.signingSecretArn().ifPresent(arn -> environment.put("SIGNING_SECRET_ARN", arn));
+        config.signingSecretArn().ifPresent(arn -> environment.put(SigningKeys.SECRET_ARN, arn));
 
         function = Function.Builder.create(this, "Function")
                 .description("mailconfig: Mozilla Autoconfig, Microsoft Autodiscover and Apple profiles from DynamoDB")
@@ -202,23 +205,9 @@ public final class ServiceStack extends Stack {
         return policy;
     }
 
-    private static final Map<Integer, RetentionDays> RETENTION = Map.ofEntries(
-            Map.entry(1, RetentionDays.ONE_DAY), Map.entry(3, RetentionDays.THREE_DAYS), Map.entry(5, RetentionDays.FIVE_DAYS),
-            Map.entry(7, RetentionDays.ONE_WEEK), Map.entry(14, RetentionDays.TWO_WEEKS), Map.entry(30, RetentionDays.ONE_MONTH),
-            Map.entry(60, RetentionDays.TWO_MONTHS), Map.entry(90, RetentionDays.THREE_MONTHS), Map.entry(120, RetentionDays.FOUR_MONTHS),
-            Map.entry(150, RetentionDays.FIVE_MONTHS), Map.entry(180, RetentionDays.SIX_MONTHS), Map.entry(365, RetentionDays.ONE_YEAR),
-            Map.entry(400, RetentionDays.THIRTEEN_MONTHS), Map.entry(545, RetentionDays.EIGHTEEN_MONTHS), Map.entry(731, RetentionDays.TWO_YEARS),
-            Map.entry(1096, RetentionDays.THREE_YEARS), Map.entry(1827, RetentionDays.FIVE_YEARS), Map.entry(2192, RetentionDays.SIX_YEARS),
-            Map.entry(2557, RetentionDays.SEVEN_YEARS), Map.entry(2922, RetentionDays.EIGHT_YEARS), Map.entry(3288, RetentionDays.NINE_YEARS),
-            Map.entry(3653, RetentionDays.TEN_YEARS));
-
     /** CloudWatch's retention for a number of days InfraConfig has already checked. */
     static RetentionDays retention(int days) {
-        RetentionDays retention = RETENTION.get(days);
-        if (retention == null) {
-            throw new IllegalArgumentException("no log retention of " + days + " days");
-        }
-        return retention;
+        return LogRetention.of(days).orElseThrow(() -> new IllegalArgumentException("no log retention of " + days + " days"));
     }
 
     public Function function() {

@@ -2,6 +2,7 @@ package io.mailconfig.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailconfig.http.Outcome;
 import io.mailconfig.http.Response;
 import io.mailconfig.http.Route;
 import io.mailconfig.infra.ApiRoutes.RouteKey;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiRoutesTest {
 
-    private static final io.mailconfig.http.Endpoint NONE = request -> Response.text(200, "ok");
+    private static final io.mailconfig.http.Endpoint NONE = request -> Response.text(Outcome.FOUND, 200, "ok");
 
     @Test
     void everyRouteOfTheRouterIsRoutedForEachOfItsMethods() {

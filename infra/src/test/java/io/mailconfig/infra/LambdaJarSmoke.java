@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import java.lang.reflect.Constructor;
 import java.util.Map;
 import org.crac.Resource;
@@ -22,7 +22,7 @@ public final class LambdaJarSmoke {
 
     public static void main(String[] args) throws Exception {
         MailconfigHandler handler = new MailconfigHandler();
-        Constructor<?> priming = Class.forName("io.mailconfig.handler.Priming").getDeclaredConstructor(Runnable.class);
+        Constructor<?> priming = Class.forName("io.mailconfig.lambda.Priming").getDeclaredConstructor(Runnable.class);
         priming.setAccessible(true);
         ((Resource) priming.newInstance((Runnable) () -> { })).beforeCheckpoint(null);
 

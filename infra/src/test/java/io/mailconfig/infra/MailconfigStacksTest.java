@@ -103,7 +103,7 @@ class MailconfigStacksTest {
         service.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Runtime", "java25",
                 "Architectures", List.of("arm64"),
-                "Handler", "io.mailconfig.handler.MailconfigHandler::handleRequest",
+                "Handler", "io.mailconfig.lambda.MailconfigHandler::handleRequest",
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "MemorySize", 1024,
                 "Timeout", 10,

@@ -4,8 +4,6 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import io.mailconfig.store.dynamodb.Table;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
-    public static final String SAMPLE_ITEMS = "sample-items.json";
     /** The file inside a database directory that holds the tables. */
     public static final String DATABASE_FILE = "mailconfig-dynamodb.db";
 
@@ -61,16 +58,6 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     public void put(String tableName, List<Map<String, AttributeValue>> items) {
         for (Map<String, AttributeValue> item : items) {
             client.putItem(PutItemRequest.builder().tableName(tableName).item(item).build());
-        }
-    }
-
-    /** The sample provider: three domains, IMAP with a backup, POP3, SMTP with a backup, CalDAV, CardDAV. */
-    public static List<Map<String, AttributeValue>> sampleItems() throws IOException {
-        try (InputStream json = EmbeddedDynamoDb.class.getResourceAsStream(SAMPLE_ITEMS)) {
-            if (json == null) {
-                throw new IOException("sample data missing from the class path: " + SAMPLE_ITEMS);
-            }
-            return PlainJsonItems.read(json);
         }
     }
 

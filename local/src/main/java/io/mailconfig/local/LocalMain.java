@@ -1,30 +1,32 @@
 package io.mailconfig.local;
 
-import io.mailconfig.handler.MailconfigHandler;
-import io.mailconfig.handler.ProfileSigning;
-import io.mailconfig.handler.Settings;
+import io.mailconfig.Mailconfig;
+import io.mailconfig.Settings;
+import io.mailconfig.aws.AwsAccess;
+import io.mailconfig.aws.DynamoDbClients;
+import io.mailconfig.aws.SigningKeys;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.protocol.mobileconfig.ProfileSigner;
-import io.mailconfig.store.CachingConfigStore;
-import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
-import io.mailconfig.store.dynamodb.Table;
+import io.mailconfig.sample.SampleProvider;
 import java.io.File;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code ./dev run}: mailconfig on http://127.0.0.1:8080.
  *
  * <p>With no {@code TABLE_NAME} in the environment it starts DynamoDB Local inside this process
  * and loads the sample provider. With {@code TABLE_NAME} (and {@code AWS_REGION}, optionally
- * {@code DYNAMODB_ENDPOINT}) it serves that real table instead, with the Lambda's own settings.
- * Apple profiles are signed when {@code SIGNING_CERT_PEM} and {@code SIGNING_KEY_PEM} (and
- * optionally {@code SIGNING_CHAIN_PEM}) name PEM files.
+ * {@code DYNAMODB_ENDPOINT}) it serves that real table instead. Either way the wiring and the
+ * settings ({@code CACHE_TTL_SECONDS}, the signing key) are the Lambda function's own.
  */
-@Command(name = "mailconfig-local", mixinStandardHelpOptions = true,
+@Command(name = "mailconfig-local", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Serve mailconfig on loopback through the Lambda handler.")
 public final class LocalMain implements Callable<Integer> {
 
@@ -43,34 +45,35 @@ public final class LocalMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String table = System.getenv("TABLE_NAME");
-        Optional<ProfileSigner> signer = ProfileSigning.fromEnvironment(System.getenv(), Settings.from(System.getenv()));
+        Map<String, String> env = System.getenv();
+        Settings settings = Settings.from(env);
+        AwsAccess aws = AwsAccess.fromEnvironment(env);
+        Optional<ProfileSigner> signer = SigningKeys.fromEnvironment(env, aws);
         EmbeddedDynamoDb embedded = null;
-        MailconfigHandler handler;
+        DynamoDbClient client;
         String source;
-        if (table != null && !table.isBlank()) {
-            Settings settings = Settings.from(System.getenv());
-            handler = new MailconfigHandler(settings, signer);
-            source = "table " + settings.tableName() + " in " + settings.region()
-                    + settings.endpoint().map(e -> " at " + e).orElse("");
+        if (env.containsKey(Settings.TABLE_NAME) && !env.get(Settings.TABLE_NAME).isBlank()) {
+            client = DynamoDbClients.create(aws);
+            source = "table " + settings.tableName() + " in " + aws.region()
+                    + aws.dynamoDbEndpoint().map(e -> " at " + e).orElse("");
         } else {
             embedded = dbPath == null ? EmbeddedDynamoDb.inMemory() : EmbeddedDynamoDb.inDirectory(dbPath);
-            boolean created = embedded.createTable(Table.DEFAULT_NAME);
+            boolean created = embedded.createTable(settings.tableName());
             if (!noSampleData && created) {
-                embedded.put(Table.DEFAULT_NAME, EmbeddedDynamoDb.sampleItems());
+                embedded.put(settings.tableName(), SampleProvider.items());
             }
-            handler = new MailconfigHandler(new CachingConfigStore(
-                    new DynamoDbConfigStore(embedded.client(), Table.DEFAULT_NAME), CachingConfigStore.DEFAULT_TTL), signer);
+            client = embedded.client();
             source = "embedded DynamoDB Local (" + (dbPath == null ? "in memory" : dbPath.getPath())
                     + (!noSampleData && created ? ", sample data" : "") + ")";
         }
-        LocalServer server = LocalServer.start(port, handler);
+        LocalServer server = LocalServer.start(port, new MailconfigHandler(Mailconfig.store(client, settings), signer));
         System.out.println("mailconfig serves " + server.baseUrl() + " from " + source);
         System.out.println("Apple profiles are " + signer.map(s -> "signed by "
-                + s.certificate().getSubjectX500Principal().getName()).orElse("unsigned (set " + ProfileSigning.CERT_PEM
-                + " and " + ProfileSigning.KEY_PEM + " to sign them)"));
-        for (String path : LocalServer.examplePaths()) {
-            System.out.println("  try: curl '" + server.baseUrl() + path + "'");
+                + s.certificate().getSubjectX500Principal().getName()).orElse("unsigned (set " + SigningKeys.CERT_PEM
+                + " and " + SigningKeys.KEY_PEM + " to sign them)"));
+        System.out.println("Try the sample requests (events/samples/):");
+        for (String command : SampleRequests.curlCommands(server.baseUrl())) {
+            System.out.println("  " + command);
         }
         EmbeddedDynamoDb database = embedded;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -78,6 +81,8 @@ public final class LocalMain implements Callable<Integer> {
             server.close();
             if (database != null) {
                 database.close();
+            } else {
+                client.close();
             }
             stopped.countDown();
         }));

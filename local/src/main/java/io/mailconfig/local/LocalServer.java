@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -129,15 +128,6 @@ public final class LocalServer implements AutoCloseable {
         return response.getIsBase64Encoded()
                 ? Base64.getDecoder().decode(response.getBody())
                 : response.getBody().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Paths worth trying, printed at start-up. */
-    static List<String> examplePaths() {
-        return List.of("/mail/config-v1.1.xml?emailaddress=alice@example.com",
-                "/autodiscover/autodiscover.xml?emailaddress=alice@example.com",
-                "/autodiscover/autodiscover.json/v1.0/alice@example.com?Protocol=AutodiscoverV1",
-                "/mobileconfig?emailaddress=alice@example.com",
-                "/?emailaddress=alice@example.com");
     }
 
     @Override

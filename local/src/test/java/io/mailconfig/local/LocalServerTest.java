@@ -2,10 +2,6 @@ package io.mailconfig.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailconfig.handler.MailconfigHandler;
-import io.mailconfig.store.CachingConfigStore;
-import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
-import io.mailconfig.store.dynamodb.Table;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,23 +14,17 @@ import org.junit.jupiter.api.Test;
 /** The local run as ./dev run starts it: sample data in embedded DynamoDB Local, the Lambda handler, loopback HTTP. */
 class LocalServerTest {
 
-    private static EmbeddedDynamoDb database;
-    private static LocalServer server;
+    private static SampleServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        database = EmbeddedDynamoDb.inMemory();
-        database.createTable(Table.DEFAULT_NAME);
-        database.put(Table.DEFAULT_NAME, EmbeddedDynamoDb.sampleItems());
-        server = LocalServer.start(0, new MailconfigHandler(new CachingConfigStore(
-                new DynamoDbConfigStore(database.client(), Table.DEFAULT_NAME), CachingConfigStore.DEFAULT_TTL)));
+        server = new SampleServer();
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        database.close();
     }
 
     private static HttpResponse<String> get(String path, String host) throws Exception {

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.PropertyListParser;
-import io.mailconfig.handler.MailconfigHandler;
-import io.mailconfig.store.CachingConfigStore;
-import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
-import io.mailconfig.store.dynamodb.Table;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,8 +42,7 @@ class SetupPageBrowserTest {
     private static final List<java.util.logging.Logger> QUIET = Stream.of("org.openqa.selenium.devtools",
             "org.openqa.selenium.chromium").map(java.util.logging.Logger::getLogger).toList();
 
-    private static EmbeddedDynamoDb database;
-    private static LocalServer server;
+    private static SampleServer server;
     private static ChromeDriver browser;
     private static Path profileDirectory;
     private static Path downloads;
@@ -59,11 +54,7 @@ class SetupPageBrowserTest {
             fail("The browser test needs Debian's Chromium and ChromeDriver (" + CHROMIUM + ", " + CHROMEDRIVER
                     + "): apt-get install -y chromium chromium-driver (.ci/run installs them)");
         }
-        database = EmbeddedDynamoDb.inMemory();
-        database.createTable(Table.DEFAULT_NAME);
-        database.put(Table.DEFAULT_NAME, EmbeddedDynamoDb.sampleItems());
-        server = LocalServer.start(0, new MailconfigHandler(new CachingConfigStore(
-                new DynamoDbConfigStore(database.client(), Table.DEFAULT_NAME), CachingConfigStore.DEFAULT_TTL)));
+        server = new SampleServer();
 
         profileDirectory = Files.createTempDirectory("mailconfig-chromium-profile");
         downloads = Files.createTempDirectory("mailconfig-downloads");
@@ -94,9 +85,6 @@ class SetupPageBrowserTest {
         }
         if (server != null) {
             server.close();
-        }
-        if (database != null) {
-            database.close();
         }
         for (Path directory : new Path[] {profileDirectory, downloads}) {
             if (directory != null) {

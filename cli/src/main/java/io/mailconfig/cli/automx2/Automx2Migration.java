@@ -1,21 +1,19 @@
 package io.mailconfig.cli.automx2;
 
-import static io.mailconfig.store.dynamodb.Table.DAV_PREFIX;
-import static io.mailconfig.store.dynamodb.Table.DOMAIN_PREFIX;
-import static io.mailconfig.store.dynamodb.Table.PROVIDER_PREFIX;
-import static io.mailconfig.store.dynamodb.Table.PROVIDER_SORT_KEY;
-import static io.mailconfig.store.dynamodb.Table.SERVER_PREFIX;
-
-import io.mailconfig.cli.ItemFile;
 import io.mailconfig.cli.automx2.Automx2Data.DavServer;
 import io.mailconfig.cli.automx2.Automx2Data.Domain;
 import io.mailconfig.cli.automx2.Automx2Data.LdapServer;
 import io.mailconfig.cli.automx2.Automx2Data.Provider;
 import io.mailconfig.cli.automx2.Automx2Data.Server;
 import io.mailconfig.model.Authentication;
+import io.mailconfig.model.DavType;
 import io.mailconfig.model.DomainNames;
+import io.mailconfig.model.MailServer;
+import io.mailconfig.model.ServerType;
 import io.mailconfig.model.SocketType;
 import io.mailconfig.model.UsernameTemplate;
+import io.mailconfig.store.dynamodb.ItemReader;
+import io.mailconfig.store.dynamodb.ItemWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,7 +39,7 @@ public final class Automx2Migration {
     public record Result(List<Map<String, AttributeValue>> items, List<String> report) {
     }
 
-    /** automx2's server types, and mailconfig's names for them. */
+    /** automx2's server types, and mailconfig's names for them ({@link ServerType#id()}). */
     private static final Map<String, String> SERVER_TYPES = Map.of("imap", "imap", "pop", "pop3", "smtp", "smtp");
     /** automx2's authentication values (it defaults to "plain", Thunderbird's old word for a password in TLS). */
     private static final Map<String, String> AUTHENTICATION = Map.of(
@@ -117,9 +115,9 @@ public final class Automx2Migration {
 
     private void carry(String id, Provider provider, Group group, List<Domain> domains,
             Map<Long, Server> servers, Map<Long, DavServer> davServers) {
-        String pk = PROVIDER_PREFIX + id;
-        items.add(ItemFile.item(pk, PROVIDER_SORT_KEY, Map.of("name", AttributeValue.fromS(provider.name()),
-                "shortName", AttributeValue.fromS(provider.shortName().isBlank() ? provider.name() : provider.shortName()))));
+        String pk = ItemWriter.partitionKey(id);
+        items.add(ItemWriter.provider(new io.mailconfig.model.Provider(id, provider.name(),
+                provider.shortName().isBlank() ? provider.name() : provider.shortName(), Optional.empty())));
         List<String> names = new ArrayList<>();
         for (Domain domain : domains) {
             Optional<String> name = DomainNames.normalize(domain.name());
@@ -128,7 +126,7 @@ public final class Automx2Migration {
                 continue;
             }
             names.add(name.get());
-            items.add(ItemFile.item(pk, DOMAIN_PREFIX + name.get(), Map.of()));
+            items.add(ItemWriter.domain(id, io.mailconfig.model.Domain.named(name.get())));
         }
         report.add("automx2 provider " + describe(provider) + " -> " + pk + ": " + String.join(", ", names)
                 + " (automx2 servers " + group.servers() + (group.davServers().isEmpty() ? "" : ", DAV servers " + group.davServers()) + ")");
@@ -136,17 +134,18 @@ public final class Automx2Migration {
             report.add(pk + ": these domains have no mail servers in automx2; add SERVER# items");
         }
         for (long serverId : group.servers()) {
-            carryServer(pk, servers.get(serverId), names);
+            carryServer(id, servers.get(serverId), names);
         }
         for (long davId : group.davServers()) {
-            carryDav(pk, davServers.get(davId));
+            carryDav(id, davServers.get(davId));
         }
     }
 
-    private void carryServer(String pk, Server server, List<String> domains) {
+    private void carryServer(String providerId, Server server, List<String> domains) {
         String what = "server " + server.id() + " (" + server.type() + " " + server.name() + ":" + server.port() + ")";
-        String type = SERVER_TYPES.get(server.type().toLowerCase(Locale.ROOT));
-        if (type == null) {
+        Optional<ServerType> type = Optional.ofNullable(SERVER_TYPES.get(server.type().toLowerCase(Locale.ROOT)))
+                .flatMap(ServerType::parse);
+        if (type.isEmpty()) {
             report.add(what + ": unknown type '" + server.type() + "' (automx2 itself refuses it): not carried over");
             return;
         }
@@ -164,19 +163,22 @@ public final class Automx2Migration {
         }
         String username = server.userName() == null || server.userName().isBlank()
                 ? UsernameTemplate.EMAIL_ADDRESS : server.userName();
-        Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-        attributes.put("type", AttributeValue.fromS(type));
-        attributes.put("hostname", AttributeValue.fromS(server.name()));
-        attributes.put("port", AttributeValue.fromN(Integer.toString(server.port())));
-        attributes.put("socketType", AttributeValue.fromS(socketType.get().name()));
-        attributes.put("authentication", AttributeValue.fromL(List.of(AttributeValue.fromS(
-                Authentication.parse(authentication).orElseThrow().id()))));
-        attributes.put("username", AttributeValue.fromS(username));
-        attributes.put("priority", AttributeValue.fromN(Integer.toString(server.prio())));
-        items.add(ItemFile.item(pk, SERVER_PREFIX + type + "-" + server.id(), attributes));
+        if (server.name() == null || server.name().isBlank()) {
+            report.add(what + ": no host name: not carried over");
+            return;
+        }
+        MailServer carried;
+        try {
+            carried = new MailServer(type.get(), server.name(), server.port(), socketType.get(),
+                    List.of(Authentication.parse(authentication).orElseThrow()), username, server.prio());
+        } catch (IllegalArgumentException e) {
+            report.add(what + ": " + e.getMessage() + ": not carried over");
+            return;
+        }
+        items.add(ItemWriter.server(providerId, type.get().id() + "-" + server.id(), carried));
     }
 
-    private void carryDav(String pk, DavServer dav) {
+    private void carryDav(String providerId, DavServer dav) {
         String what = "DAV server " + dav.id() + " (" + dav.type() + " " + dav.url() + ")";
         if (!dav.type().equalsIgnoreCase("caldav") && !dav.type().equalsIgnoreCase("carddav")) {
             report.add(what + ": unknown type: not carried over");
@@ -201,19 +203,17 @@ public final class Automx2Migration {
                     + dav.type().toLowerCase(Locale.ROOT) + ")");
             return;
         }
+        String username = dav.userName().filter(name -> !name.isBlank())
+                .orElse(dav.domainRequired() ? UsernameTemplate.EMAIL_ADDRESS : UsernameTemplate.EMAIL_LOCALPART);
+        io.mailconfig.model.DavServer carried;
         try {
-            URI.create(url);
+            carried = new io.mailconfig.model.DavServer(DavType.parse(dav.type()).orElseThrow(), URI.create(url), username,
+                    ItemReader.DEFAULT_PRIORITY);
         } catch (IllegalArgumentException e) {
             report.add(what + ": not a valid URL: not carried over");
             return;
         }
-        String username = dav.userName().filter(name -> !name.isBlank())
-                .orElse(dav.domainRequired() ? UsernameTemplate.EMAIL_ADDRESS : UsernameTemplate.EMAIL_LOCALPART);
-        Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-        attributes.put("type", AttributeValue.fromS(dav.type().toLowerCase(Locale.ROOT)));
-        attributes.put("url", AttributeValue.fromS(url));
-        attributes.put("username", AttributeValue.fromS(username));
-        items.add(ItemFile.item(pk, DAV_PREFIX + dav.type().toLowerCase(Locale.ROOT) + "-" + dav.id(), attributes));
+        items.add(ItemWriter.dav(providerId, carried.type().id() + "-" + dav.id(), carried));
     }
 
     private void reportLdap(Automx2Data data) {

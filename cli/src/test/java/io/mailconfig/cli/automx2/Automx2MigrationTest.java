@@ -7,18 +7,18 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.mailconfig.cli.Importer;
 import io.mailconfig.cli.TableAccess;
 import io.mailconfig.cli.Validator;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.local.EmbeddedDynamoDb;
 import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
 import io.mailconfig.store.dynamodb.Table;
 import io.mailconfig.testing.Xml;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,9 +134,9 @@ class Automx2MigrationTest {
     }
 
     private static Xml ask(TableAccess table, String address) {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/autoconfig.json");
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/samples/autoconfig.json");
         event.setRawQueryString("emailaddress=" + address.replace("@", "%40"));
-        var response = new MailconfigHandler(new DynamoDbConfigStore(table.client(), table.tableName())).handleRequest(event, null);
+        var response = new MailconfigHandler(new DynamoDbConfigStore(table.client(), table.tableName()), Optional.empty()).handleRequest(event, null);
         assertThat(response.getStatusCode()).isEqualTo(200);
         return Xml.parse(response.getBody());
     }

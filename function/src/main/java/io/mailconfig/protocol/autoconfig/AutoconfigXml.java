@@ -1,6 +1,6 @@
 package io.mailconfig.protocol.autoconfig;
 
-import io.mailconfig.internal.XmlWriter;
+import io.mailconfig.xml.XmlWriter;
 import io.mailconfig.model.Authentication;
 import io.mailconfig.model.DavServer;
 import io.mailconfig.model.DavType;

@@ -1,14 +1,13 @@
 package io.mailconfig.protocol.autoconfig;
 
+import io.mailconfig.http.CacheControl;
+import io.mailconfig.http.Outcome;
 import io.mailconfig.http.Request;
 import io.mailconfig.http.Response;
 import io.mailconfig.http.Route;
-import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.DomainNames;
-import io.mailconfig.model.EmailAddress;
-import io.mailconfig.model.EmailAddress.InvalidAddressException;
-import io.mailconfig.store.ConfigStore;
-import io.mailconfig.store.StoreUnavailableException;
+import io.mailconfig.protocol.Lookup;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,14 +24,14 @@ public final class MozillaAutoconfig {
     public static final String PATH = "/mail/config-v1.1.xml";
     public static final String WELL_KNOWN_PATH = "/.well-known/autoconfig/mail/config-v1.1.xml";
     static final String CONTENT_TYPE = "application/xml; charset=utf-8";
-    static final String CACHE_CONTROL = "public, max-age=900";
-    static final String RETRY_AFTER_SECONDS = "30";
+    /** How long clients and caches may keep an answer. */
+    static final Duration CLIENT_TTL = Duration.ofMinutes(15);
     private static final String AUTOCONFIG_HOST_PREFIX = "autoconfig.";
 
-    private final ConfigStore store;
+    private final Lookup lookup;
 
-    public MozillaAutoconfig(ConfigStore store) {
-        this.store = store;
+    public MozillaAutoconfig(Lookup lookup) {
+        this.lookup = lookup;
     }
 
     public List<Route> routes() {
@@ -40,34 +39,26 @@ public final class MozillaAutoconfig {
     }
 
     Response handle(Request request) {
-        Optional<String> addressParameter = request.queryParameter("emailaddress");
-        Optional<EmailAddress> address = Optional.empty();
-        String domain;
-        if (addressParameter.isPresent()) {
-            try {
-                address = Optional.of(EmailAddress.parse(addressParameter.get()));
-            } catch (InvalidAddressException e) {
-                return Response.text(400, e.getMessage());
-            }
-            domain = address.get().domain();
+        Optional<String> address = request.queryParameter("emailaddress");
+        Lookup.Result result;
+        if (address.isPresent()) {
+            result = lookup.address(address.get());
         } else {
             Optional<String> fromHost = domainFromHost(request);
             if (fromHost.isEmpty()) {
-                return Response.text(400, "missing emailaddress parameter");
+                return Response.text(Outcome.BAD_REQUEST, 400, "missing emailaddress parameter");
             }
-            domain = fromHost.get();
+            result = lookup.domain(fromHost.get());
         }
-        Optional<DomainConfig> config;
-        try {
-            config = store.find(domain);
-        } catch (StoreUnavailableException e) {
-            return Response.text(503, "configuration temporarily unavailable").withHeader("Retry-After", RETRY_AFTER_SECONDS);
-        }
-        if (config.isEmpty()) {
-            return Response.text(404, "no configuration for this domain");
-        }
-        return Response.of(200, CONTENT_TYPE, AutoconfigXml.render(config.get(), address))
-                .withHeader("Cache-Control", CACHE_CONTROL);
+        return switch (result) {
+            case Lookup.Found found -> Response.of(Outcome.FOUND, 200, CONTENT_TYPE,
+                            AutoconfigXml.render(found.config(), found.address()))
+                    .withHeader("Cache-Control", CacheControl.shared(CLIENT_TTL));
+            case Lookup.InvalidAddress invalid -> Response.text(invalid.outcome(), 400, invalid.reason());
+            case Lookup.UnknownDomain unknown -> Response.text(unknown.outcome(), 404, "no configuration for this domain");
+            case Lookup.Unavailable unavailable -> Response.text(unavailable.outcome(), 503, "configuration temporarily unavailable")
+                    .withHeader("Retry-After", Lookup.RETRY_AFTER_SECONDS);
+        };
     }
 
     /** {@code autoconfig.example.com} and {@code example.com} (the well-known path) both mean example.com. */

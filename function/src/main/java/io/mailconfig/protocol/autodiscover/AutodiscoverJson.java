@@ -2,19 +2,19 @@ package io.mailconfig.protocol.autodiscover;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.mailconfig.http.CacheControl;
+import io.mailconfig.http.Outcome;
 import io.mailconfig.http.Request;
 import io.mailconfig.http.Response;
 import io.mailconfig.http.Route;
 import io.mailconfig.model.Domain;
 import io.mailconfig.model.DomainConfig;
-import io.mailconfig.model.EmailAddress;
-import io.mailconfig.model.EmailAddress.InvalidAddressException;
-import io.mailconfig.store.ConfigStore;
-import io.mailconfig.store.StoreUnavailableException;
+import io.mailconfig.protocol.Lookup;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -31,13 +31,15 @@ final class AutodiscoverJson {
     static final String PROTOCOL = "autodiscover-json";
     static final String PATH = "/autodiscover/autodiscover.json";
     static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    /** How long clients and caches may keep an answer. */
+    static final Duration CLIENT_TTL = Duration.ofMinutes(15);
     private static final String VERSIONED_PREFIX = "/v1.0/";
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final ConfigStore store;
+    private final Lookup lookup;
 
-    AutodiscoverJson(ConfigStore store) {
-        this.store = store;
+    AutodiscoverJson(Lookup lookup) {
+        this.lookup = lookup;
     }
 
     /** Any letter case, and the {@code /v1.0/<address>} form below the path. */
@@ -53,7 +55,7 @@ final class AutodiscoverJson {
         } else if (below.toLowerCase(Locale.ROOT).startsWith(VERSIONED_PREFIX)) {
             addressText = Optional.of(below.substring(VERSIONED_PREFIX.length()));
         } else {
-            return error(404, "NotFound", "use /autodiscover/autodiscover.json/v1.0/<address> or ?Email=<address>");
+            return error(Outcome.BAD_REQUEST, 404, "NotFound", "use /autodiscover/autodiscover.json/v1.0/<address> or ?Email=<address>");
         }
         Optional<String> protocol = request.queryParameter("protocol").map(p -> p.strip().toLowerCase(Locale.ROOT));
         boolean activeSync;
@@ -64,28 +66,17 @@ final class AutodiscoverJson {
         } else {
             return invalidProtocol("the protocol must be AutodiscoverV1 or ActiveSync");
         }
-        EmailAddress address;
-        try {
-            address = EmailAddress.parse(addressText.orElse(null));
-        } catch (InvalidAddressException e) {
-            return error(400, "InvalidUser", e.getMessage());
-        }
-        Optional<DomainConfig> config;
-        try {
-            config = store.find(address.domain());
-        } catch (StoreUnavailableException e) {
-            return error(503, "ServiceUnavailable", "configuration temporarily unavailable")
-                    .withHeader("Retry-After", MicrosoftAutodiscover.RETRY_AFTER_SECONDS);
-        }
-        if (config.isEmpty()) {
-            return error(404, "UserNotFound", "no configuration for this domain");
-        }
-        if (!activeSync) {
-            return found("AutodiscoverV1", "https://autodiscover." + address.domain() + MicrosoftAutodiscover.PATH);
-        }
-        return activeSyncUrl(config.get())
-                .map(url -> found("ActiveSync", url.toString()))
-                .orElseGet(() -> invalidProtocol("ActiveSync is not offered for this domain"));
+        return switch (lookup.address(addressText.orElse(null))) {
+            case Lookup.Found found when !activeSync -> found("AutodiscoverV1",
+                    "https://autodiscover." + found.address().orElseThrow().domain() + MicrosoftAutodiscover.PATH);
+            case Lookup.Found found -> activeSyncUrl(found.config())
+                    .map(url -> found("ActiveSync", url.toString()))
+                    .orElseGet(() -> invalidProtocol("ActiveSync is not offered for this domain"));
+            case Lookup.InvalidAddress invalid -> error(invalid.outcome(), 400, "InvalidUser", invalid.reason());
+            case Lookup.UnknownDomain unknown -> error(unknown.outcome(), 404, "UserNotFound", "no configuration for this domain");
+            case Lookup.Unavailable unavailable -> error(unavailable.outcome(), 503, "ServiceUnavailable",
+                    "configuration temporarily unavailable").withHeader("Retry-After", Lookup.RETRY_AFTER_SECONDS);
+        };
     }
 
     /** The domain's own ActiveSync server or, for an alias domain, that of the domain it stands for. */
@@ -97,17 +88,17 @@ final class AutodiscoverJson {
     }
 
     private static Response found(String protocol, String url) {
-        return Response.of(200, CONTENT_TYPE, object("Protocol", protocol, "Url", url))
-                .withHeader("Cache-Control", "public, max-age=900");
+        return Response.of(Outcome.FOUND, 200, CONTENT_TYPE, object("Protocol", protocol, "Url", url))
+                .withHeader("Cache-Control", CacheControl.shared(CLIENT_TTL));
     }
 
     private static Response invalidProtocol(String message) {
-        return error(400, "InvalidProtocol", message);
+        return error(Outcome.BAD_REQUEST, 400, "InvalidProtocol", message);
     }
 
-    private static Response error(int status, String code, String message) {
-        return Response.of(status, CONTENT_TYPE, object("ErrorCode", code, "ErrorMessage", message))
-                .withHeader("Cache-Control", "no-store");
+    private static Response error(Outcome outcome, int status, String code, String message) {
+        return Response.of(outcome, status, CONTENT_TYPE, object("ErrorCode", code, "ErrorMessage", message))
+                .withHeader("Cache-Control", CacheControl.NO_STORE);
     }
 
     /** A flat JSON object of string fields, written (and escaped) by Jackson. */

@@ -1,6 +1,6 @@
 package io.mailconfig.protocol.autodiscover;
 
-import io.mailconfig.internal.XmlWriter;
+import io.mailconfig.xml.XmlWriter;
 import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
 import io.mailconfig.model.MailServer;
@@ -21,8 +21,6 @@ import java.util.Optional;
  */
 final class AutodiscoverXml {
 
-    /** How long, in hours, a client may keep the settings before asking again. */
-    static final String TTL_HOURS = "1";
     private static final DateTimeFormatter ERROR_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSS", Locale.ROOT);
 
     private AutodiscoverXml() {
@@ -137,7 +135,7 @@ final class AutodiscoverXml {
         xml.element("SSL", "on");
         xml.element("Encryption", server.socketType() == SocketType.SSL ? "SSL" : "TLS");
         xml.element("AuthRequired", "on");
-        xml.element("TTL", TTL_HOURS);
+        xml.element("TTL", Long.toString(MicrosoftAutodiscover.CLIENT_TTL.toHours()));
         xml.end();
     }
 

@@ -1,24 +1,21 @@
 package io.mailconfig.protocol.autodiscover;
 
+import io.mailconfig.http.CacheControl;
+import io.mailconfig.http.Outcome;
 import io.mailconfig.http.Request;
 import io.mailconfig.http.Response;
 import io.mailconfig.http.Route;
 import io.mailconfig.model.Domain;
 import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
-import io.mailconfig.model.EmailAddress.InvalidAddressException;
+import io.mailconfig.protocol.Lookup;
 import io.mailconfig.protocol.autodiscover.AutodiscoverRequestReader.InvalidRequestException;
-import io.mailconfig.store.ConfigStore;
-import io.mailconfig.store.StoreUnavailableException;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * Microsoft POX Autodiscover (Outlook, Windows Mail, eM Client, Thunderbird's Exchange path) and,
  * through {@link AutodiscoverJson}, the autodiscover.json endpoint current Outlook asks first.
@@ -34,17 +31,17 @@ public final class MicrosoftAutodiscover {
     /** Real requests are a few hundred bytes; anything this large is not a client asking for settings. */
     static final int MAX_BODY_BYTES = 32 * 1024;
     static final String CONTENT_TYPE = "text/xml; charset=utf-8";
-    static final String CACHE_CONTROL = "private, max-age=3600";
-    static final String RETRY_AFTER_SECONDS = "30";
+    /** How long a client may keep the settings: the answer's TTL element and its Cache-Control. */
+    static final Duration CLIENT_TTL = Duration.ofHours(1);
     private static final Set<String> XML_MEDIA_TYPES = Set.of("text/xml", "application/xml");
 
-    private final ConfigStore store;
+    private final Lookup lookup;
     private final AutodiscoverJson json;
     private final AtomicLong errorIds = new AtomicLong(System.nanoTime() & 0x3fff_ffffL);
 
-    public MicrosoftAutodiscover(ConfigStore store) {
-        this.store = store;
-        this.json = new AutodiscoverJson(store);
+    public MicrosoftAutodiscover(Lookup lookup) {
+        this.lookup = lookup;
+        this.json = new AutodiscoverJson(lookup);
     }
 
     /** POX on any letter case of its path, and autodiscover.json. */
@@ -65,12 +62,11 @@ public final class MicrosoftAutodiscover {
             parsed = new AutodiscoverRequest(address, request.queryParameter("acceptableresponseschema")
                     .orElse(ResponseSchema.OUTLOOK.namespace()));
         } else {
-            String contentType = request.header("content-type").orElse("");
-            if (!contentType.isBlank() && !XML_MEDIA_TYPES.contains(mediaType(contentType))) {
+            if (!request.mediaType().isEmpty() && !XML_MEDIA_TYPES.contains(request.mediaType())) {
                 return error(AutodiscoverError.INVALID_REQUEST, 415, "the request must be sent as text/xml");
             }
             try {
-                parsed = AutodiscoverRequestReader.read(request.body(), charset(contentType));
+                parsed = AutodiscoverRequestReader.read(request.body(), request.charset());
             } catch (InvalidRequestException e) {
                 return error(AutodiscoverError.INVALID_REQUEST, e.getMessage());
             }
@@ -86,28 +82,21 @@ public final class MicrosoftAutodiscover {
         if (schema.isEmpty()) {
             return error(AutodiscoverError.SCHEMA_NOT_AVAILABLE, "only the Outlook 2006a and MobileSync response schemas are available");
         }
-        EmailAddress address;
-        try {
-            address = EmailAddress.parse(request.emailAddress().get());
-        } catch (InvalidAddressException e) {
-            return error(AutodiscoverError.INVALID_REQUEST, e.getMessage());
-        }
-        Optional<DomainConfig> found;
-        try {
-            found = store.find(address.domain());
-        } catch (StoreUnavailableException e) {
-            return error(AutodiscoverError.INTERNAL_ERROR, "please try again later")
-                    .withHeader("Retry-After", RETRY_AFTER_SECONDS);
-        }
-        if (found.isEmpty()) {
-            return error(AutodiscoverError.NO_CONFIGURATION, "no configuration for this domain");
-        }
-        DomainConfig config = found.get();
-        Optional<EmailAddress> redirect = redirectTarget(config.domain(), address);
-        return switch (schema.get()) {
-            case OUTLOOK -> ok(redirect.map(AutodiscoverXml::outlookRedirect)
-                    .orElseGet(() -> AutodiscoverXml.outlookSettings(config, address)));
-            case MOBILESYNC -> mobileSync(config, address, redirect);
+        return switch (lookup.address(request.emailAddress().get())) {
+            case Lookup.Found found -> {
+                DomainConfig config = found.config();
+                EmailAddress address = found.address().orElseThrow();
+                Optional<EmailAddress> redirect = redirectTarget(config.domain(), address);
+                yield switch (schema.get()) {
+                    case OUTLOOK -> ok(redirect.map(AutodiscoverXml::outlookRedirect)
+                            .orElseGet(() -> AutodiscoverXml.outlookSettings(config, address)));
+                    case MOBILESYNC -> mobileSync(config, address, redirect);
+                };
+            }
+            case Lookup.InvalidAddress invalid -> error(AutodiscoverError.INVALID_REQUEST, invalid.reason());
+            case Lookup.UnknownDomain unknown -> error(AutodiscoverError.NO_CONFIGURATION, "no configuration for this domain");
+            case Lookup.Unavailable unavailable -> error(AutodiscoverError.INTERNAL_ERROR, "please try again later")
+                    .withHeader("Retry-After", Lookup.RETRY_AFTER_SECONDS);
         };
     }
 
@@ -117,7 +106,8 @@ public final class MicrosoftAutodiscover {
         }
         Optional<URI> activeSync = config.domain().activeSyncUrl();
         if (activeSync.isEmpty()) {
-            return error(AutodiscoverError.SCHEMA_NOT_AVAILABLE, "this domain offers no ActiveSync server");
+            return error(AutodiscoverError.SCHEMA_NOT_AVAILABLE, Outcome.UNKNOWN_DOMAIN, AutodiscoverError.SCHEMA_NOT_AVAILABLE.httpStatus(),
+                    "this domain offers no ActiveSync server");
         }
         return ok(AutodiscoverXml.mobileSyncSettings(config, address, activeSync.get()));
     }
@@ -129,37 +119,20 @@ public final class MicrosoftAutodiscover {
     }
 
     private static Response ok(byte[] body) {
-        return Response.of(200, CONTENT_TYPE, body).withHeader("Cache-Control", CACHE_CONTROL);
+        return Response.of(Outcome.FOUND, 200, CONTENT_TYPE, body).withHeader("Cache-Control", CacheControl.privateFor(CLIENT_TTL));
     }
 
     private Response error(AutodiscoverError error, String debugData) {
-        return error(error, error.httpStatus(), debugData);
+        return error(error, error.outcome(), error.httpStatus(), debugData);
     }
 
     private Response error(AutodiscoverError error, int httpStatus, String debugData) {
+        return error(error, error.outcome(), httpStatus, debugData);
+    }
+
+    private Response error(AutodiscoverError error, Outcome outcome, int httpStatus, String debugData) {
         String id = Long.toString(errorIds.incrementAndGet());
-        return Response.of(httpStatus, CONTENT_TYPE, AutodiscoverXml.error(error, id, AutodiscoverXml.now(), debugData))
-                .withHeader("Cache-Control", "no-store");
-    }
-
-    private static String mediaType(String contentType) {
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** The charset parameter of a Content-Type, when it names one this JVM knows. */
-    static Optional<String> charset(String contentType) {
-        for (String parameter : contentType.split(";")) {
-            int equals = parameter.indexOf('=');
-            if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
-                String name = parameter.substring(equals + 1).strip().replace("\"", "");
-                try {
-                    return Charset.isSupported(name) ? Optional.of(name) : Optional.empty();
-                } catch (IllegalCharsetNameException e) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+        return Response.of(outcome, httpStatus, CONTENT_TYPE, AutodiscoverXml.error(error, id, AutodiscoverXml.now(), debugData))
+                .withHeader("Cache-Control", CacheControl.NO_STORE);
     }
 }

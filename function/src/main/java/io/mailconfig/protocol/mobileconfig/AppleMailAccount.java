@@ -17,7 +17,7 @@ import java.util.Optional;
  * the provider's priority. Servers whose every method Apple cannot express (OAuth2, GSSAPI, client
  * certificates) are left out.
  */
-public record AppleMailAccount(MailServer incoming, String incomingAuthentication,
+record AppleMailAccount(MailServer incoming, String incomingAuthentication,
         MailServer outgoing, String outgoingAuthentication) {
 
     private static final Comparator<MailServer> PREFERRED = Comparator
@@ -26,7 +26,7 @@ public record AppleMailAccount(MailServer incoming, String incomingAuthenticatio
             .thenComparingInt(MailServer::priority);
 
     /** Empty when the provider has no incoming or no outgoing server an Apple device can use. */
-    public static Optional<AppleMailAccount> choose(ProviderConfig provider) {
+    static Optional<AppleMailAccount> choose(ProviderConfig provider) {
         Optional<MailServer> incoming = preferred(provider.incomingServers());
         Optional<MailServer> outgoing = preferred(provider.outgoingServers());
         if (incoming.isEmpty() || outgoing.isEmpty()) {

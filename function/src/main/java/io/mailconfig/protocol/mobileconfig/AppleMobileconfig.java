@@ -1,15 +1,15 @@
 package io.mailconfig.protocol.mobileconfig;
 
+import io.mailconfig.http.CacheControl;
+import io.mailconfig.http.Outcome;
 import io.mailconfig.http.Request;
 import io.mailconfig.http.Response;
 import io.mailconfig.http.Route;
-import io.mailconfig.internal.XmlWriter;
 import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
-import io.mailconfig.model.EmailAddress.InvalidAddressException;
 import io.mailconfig.model.UserSettings;
-import io.mailconfig.store.ConfigStore;
-import io.mailconfig.store.StoreUnavailableException;
+import io.mailconfig.protocol.Lookup;
+import io.mailconfig.xml.XmlWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,20 +22,19 @@ import java.util.Optional;
  * profile is signed when a signing certificate is configured, so the device shows "Verified".
  * Errors are a status code and one line of plain text.
  */
-public final class AppleMobileconfig {
+public final class AppleMobileconfig implements ProfileDownloads {
 
     public static final String PROTOCOL = "mobileconfig";
     public static final String PATH = "/mobileconfig";
     static final String CONTENT_TYPE = "application/x-apple-aspen-config";
-    static final String RETRY_AFTER_SECONDS = "30";
     /** Longer names are cut: a display name, not a document. */
     private static final int MAX_NAME_LENGTH = 128;
 
-    private final ConfigStore store;
+    private final Lookup lookup;
     private final Optional<ProfileSigner> signer;
 
-    public AppleMobileconfig(ConfigStore store, Optional<ProfileSigner> signer) {
-        this.store = store;
+    public AppleMobileconfig(Lookup lookup, Optional<ProfileSigner> signer) {
+        this.lookup = lookup;
         this.signer = signer;
     }
 
@@ -43,47 +42,47 @@ public final class AppleMobileconfig {
         return List.of(Route.get(PROTOCOL, PATH, this::handle), Route.get(PROTOCOL, PATH + "/", this::handle));
     }
 
-    /** The link a person follows to download the profile, relative to the host. */
-    public static String link(EmailAddress address, Optional<String> personName) {
-        return PATH + "?emailaddress=" + URLEncoder.encode(address.toString(), StandardCharsets.UTF_8)
-                + personName.map(name -> "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).orElse("");
+    @Override
+    public Optional<ProfileDownload> download(DomainConfig config, EmailAddress address, Optional<String> requestedName) {
+        return AppleMailAccount.choose(config.provider()).map(account -> new ProfileDownload(
+                link(address, personName(requestedName, config, address)), account.incoming(), account.outgoing()));
     }
 
     Response handle(Request request) {
         Optional<String> parameter = request.queryParameter("emailaddress").filter(value -> !value.isBlank());
         if (parameter.isEmpty()) {
-            return Response.text(400, "missing emailaddress parameter");
+            return Response.text(Outcome.BAD_REQUEST, 400, "missing emailaddress parameter");
         }
-        EmailAddress address;
-        try {
-            address = EmailAddress.parse(parameter.get());
-        } catch (InvalidAddressException e) {
-            return Response.text(400, e.getMessage());
-        }
-        Optional<DomainConfig> config;
-        try {
-            config = store.find(address.domain());
-        } catch (StoreUnavailableException e) {
-            return Response.text(503, "configuration temporarily unavailable").withHeader("Retry-After", RETRY_AFTER_SECONDS);
-        }
-        if (config.isEmpty()) {
-            return Response.text(404, "no configuration for this domain");
-        }
-        Optional<AppleMailAccount> account = AppleMailAccount.choose(config.get().provider());
-        if (account.isEmpty()) {
-            return Response.text(404, "no mail server of this domain can be set up on an Apple device");
-        }
-        byte[] profile = MobileconfigProfile.render(config.get(), address, account.get(),
-                personName(request, config.get(), address));
-        byte[] body = signer.map(s -> s.sign(profile)).orElse(profile);
-        return Response.of(200, CONTENT_TYPE, body)
-                .withHeader("Content-Disposition", "attachment; filename=\"" + fileName(address) + "\"")
-                .withHeader("Cache-Control", "no-store");
+        return switch (lookup.address(parameter.get())) {
+            case Lookup.Found found -> profile(found.config(), found.address().orElseThrow(), request.queryParameter("name"));
+            case Lookup.InvalidAddress invalid -> Response.text(invalid.outcome(), 400, invalid.reason());
+            case Lookup.UnknownDomain unknown -> Response.text(unknown.outcome(), 404, "no configuration for this domain");
+            case Lookup.Unavailable unavailable -> Response.text(unavailable.outcome(), 503, "configuration temporarily unavailable")
+                    .withHeader("Retry-After", Lookup.RETRY_AFTER_SECONDS);
+        };
     }
 
-    /** The {@code name} parameter, else the mailbox's own display name, else none. */
-    public static Optional<String> personName(Request request, DomainConfig config, EmailAddress address) {
-        return request.queryParameter("name").map(AppleMobileconfig::cleanName).filter(name -> !name.isEmpty())
+    private Response profile(DomainConfig config, EmailAddress address, Optional<String> requestedName) {
+        Optional<AppleMailAccount> account = AppleMailAccount.choose(config.provider());
+        if (account.isEmpty()) {
+            return Response.text(Outcome.UNKNOWN_DOMAIN, 404, "no mail server of this domain can be set up on an Apple device");
+        }
+        byte[] profile = MobileconfigProfile.render(config, address, account.get(), personName(requestedName, config, address));
+        byte[] body = signer.map(s -> s.sign(profile)).orElse(profile);
+        return Response.of(Outcome.FOUND, 200, CONTENT_TYPE, body)
+                .withHeader("Content-Disposition", "attachment; filename=\"" + fileName(address) + "\"")
+                .withHeader("Cache-Control", CacheControl.NO_STORE);
+    }
+
+    /** The link a person follows to download the profile, relative to the host. */
+    static String link(EmailAddress address, Optional<String> personName) {
+        return PATH + "?emailaddress=" + URLEncoder.encode(address.toString(), StandardCharsets.UTF_8)
+                + personName.map(name -> "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).orElse("");
+    }
+
+    /** The requested name, cleaned, else the mailbox's own display name, else none. */
+    static Optional<String> personName(Optional<String> requested, DomainConfig config, EmailAddress address) {
+        return requested.map(AppleMobileconfig::cleanName).filter(name -> !name.isEmpty())
                 .or(() -> config.user(address).flatMap(UserSettings::displayName));
     }
 

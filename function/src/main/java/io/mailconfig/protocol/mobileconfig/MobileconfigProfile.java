@@ -4,7 +4,7 @@ import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSString;
-import io.mailconfig.internal.XmlWriter;
+import io.mailconfig.xml.XmlWriter;
 import io.mailconfig.model.DavServer;
 import io.mailconfig.model.DavType;
 import io.mailconfig.model.DomainConfig;

@@ -1,6 +1,6 @@
 package io.mailconfig.protocol.setup;
 
-import io.mailconfig.internal.XmlWriter;
+import io.mailconfig.xml.XmlWriter;
 
 /** Escaping for HTML text and double-quoted attribute values. */
 final class Html {

@@ -7,7 +7,7 @@ import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
 import io.mailconfig.model.MailServer;
 import io.mailconfig.model.SocketType;
-import io.mailconfig.protocol.mobileconfig.AppleMailAccount;
+import io.mailconfig.protocol.mobileconfig.ProfileDownloads.ProfileDownload;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,24 +46,25 @@ final class SetupHtml {
     }
 
     /**
+     * @param profile    the Apple profile of the address, whose servers are also the ones to type in by hand
      * @param profileUrl the absolute address of the Apple profile, for the QR code; empty when the
      *                   request does not say where this page is served
      */
-    static String settings(DomainConfig config, EmailAddress address, String name, Optional<AppleMailAccount> account,
-            String profileLink, Optional<String> profileUrl) {
+    static String settings(DomainConfig config, EmailAddress address, String name, Optional<ProfileDownload> profile,
+            Optional<String> profileUrl) {
         String provider = config.provider().provider().name();
         StringBuilder html = new StringBuilder();
         html.append("<section aria-labelledby=\"settings-heading\" id=\"settings\">\n")
                 .append("<h2 id=\"settings-heading\">Settings for ").append(Html.escape(address.toString())).append("</h2>\n");
-        if (account.isEmpty()) {
+        if (profile.isEmpty()) {
             html.append("<p>").append(Html.escape(provider))
                     .append(" has no mail server that can be set up by hand. Ask its support.</p>\n</section>\n");
             return page(Optional.of(provider), address.toString(), name, html.toString());
         }
         html.append("<p>Your password is your mailbox password; it is never part of these settings.</p>\n");
-        server(html, "incoming", "Incoming mail (" + account.get().incoming().type().name() + ")", config, address,
-                account.get().incoming());
-        server(html, "outgoing", "Outgoing mail (SMTP)", config, address, account.get().outgoing());
+        server(html, "incoming", "Incoming mail (" + profile.get().incoming().type().name() + ")", config, address,
+                profile.get().incoming());
+        server(html, "outgoing", "Outgoing mail (SMTP)", config, address, profile.get().outgoing());
         config.provider().davServer(DavType.CALDAV).ifPresent(dav -> dav(html, "caldav", "Calendar (CalDAV)", config, address, dav));
         config.provider().davServer(DavType.CARDDAV).ifPresent(dav -> dav(html, "carddav", "Contacts (CardDAV)", config, address, dav));
         html.append("</section>\n");
@@ -74,7 +75,7 @@ final class SetupHtml {
                 .append("<figcaption>On a computer? Scan this with the camera of your iPhone or iPad.</figcaption></figure>\n"));
         html.append("<p>Open this page in Safari on the device, download the profile, then open Settings and install "
                         + "it from <em>Profile Downloaded</em>. It asks for your password.</p>\n")
-                .append("<p><a class=\"button\" id=\"profile-link\" href=\"").append(Html.escape(profileLink))
+                .append("<p><a class=\"button\" id=\"profile-link\" href=\"").append(Html.escape(profile.get().link()))
                 .append("\">Download the profile for ").append(Html.escape(address.toString())).append("</a></p>\n")
                 .append("</section>\n");
 

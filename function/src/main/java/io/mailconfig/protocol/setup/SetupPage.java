@@ -1,19 +1,16 @@
 package io.mailconfig.protocol.setup;
 
+import io.mailconfig.http.CacheControl;
+import io.mailconfig.http.Outcome;
 import io.mailconfig.http.Request;
 import io.mailconfig.http.Response;
 import io.mailconfig.http.Route;
-import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.DomainNames;
-import io.mailconfig.model.EmailAddress;
-import io.mailconfig.model.EmailAddress.InvalidAddressException;
-import io.mailconfig.protocol.mobileconfig.AppleMailAccount;
-import io.mailconfig.protocol.mobileconfig.AppleMobileconfig;
-import io.mailconfig.store.ConfigStore;
-import io.mailconfig.store.StoreUnavailableException;
+import io.mailconfig.protocol.Lookup;
+import io.mailconfig.protocol.mobileconfig.ProfileDownloads;
+import io.mailconfig.protocol.mobileconfig.ProfileDownloads.ProfileDownload;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The setup page for people, at {@code GET /} on {@code autoconfig.<domain>}: a plain GET form, so
@@ -25,7 +22,6 @@ public final class SetupPage {
     public static final String PROTOCOL = "setup";
     public static final String PATH = "/";
     static final String CONTENT_TYPE = "text/html; charset=utf-8";
-    static final String RETRY_AFTER_SECONDS = "30";
     /**
      * Nothing loads but the page itself: the stylesheet is inline and allowed by its hash, the QR
      * code is inline SVG markup (not an image fetch, so img-src stays 'none'), the form submits to
@@ -34,13 +30,13 @@ public final class SetupPage {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + SetupHtml.STYLE_HASH
             + "'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final String AUTOCONFIG_HOST_PREFIX = "autoconfig.";
-    /** A Host header fit to put in a link: a name or address and an optional port, nothing else. */
-    private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
 
-    private final ConfigStore store;
+    private final Lookup lookup;
+    private final ProfileDownloads profiles;
 
-    public SetupPage(ConfigStore store) {
-        this.store = store;
+    public SetupPage(Lookup lookup, ProfileDownloads profiles) {
+        this.lookup = lookup;
+        this.profiles = profiles;
     }
 
     public List<Route> routes() {
@@ -50,59 +46,49 @@ public final class SetupPage {
     Response handle(Request request) {
         String typed = request.queryParameter("emailaddress").orElse("").strip();
         String name = request.queryParameter("name").orElse("").strip();
-        try {
-            if (typed.isEmpty()) {
-                return page(200, SetupHtml.form(hostProvider(request), "", name, Optional.empty()));
-            }
-            EmailAddress address;
-            try {
-                address = EmailAddress.parse(typed);
-            } catch (InvalidAddressException e) {
-                return page(400, SetupHtml.form(hostProvider(request), typed, name,
-                        Optional.of("This is not an email address: " + e.getMessage() + ".")));
-            }
-            Optional<DomainConfig> config = store.find(address.domain());
-            if (config.isEmpty()) {
-                return page(404, SetupHtml.form(hostProvider(request), typed, name,
-                        Optional.of("There are no settings for " + address.domain() + " here. Check the address, "
-                                + "or ask your mail provider where to find its settings.")));
-            }
-            Optional<String> person = AppleMobileconfig.personName(request, config.get(), address);
-            String link = AppleMobileconfig.link(address, person);
-            return page(200, SetupHtml.settings(config.get(), address, name,
-                    AppleMailAccount.choose(config.get().provider()), link, origin(request).map(origin -> origin + link)));
-        } catch (StoreUnavailableException e) {
-            return page(503, SetupHtml.form(Optional.empty(), typed, name,
-                    Optional.of("The settings cannot be read right now. Please try again in a minute.")))
-                    .withHeader("Retry-After", RETRY_AFTER_SECONDS);
+        if (typed.isEmpty()) {
+            return form(request, Outcome.FOUND, 200, typed, name, Optional.empty());
         }
+        return switch (lookup.address(typed)) {
+            case Lookup.Found found -> {
+                Optional<ProfileDownload> profile = profiles.download(found.config(), found.address().orElseThrow(),
+                        request.queryParameter("name"));
+                yield page(found.outcome(), 200, SetupHtml.settings(found.config(), found.address().orElseThrow(), name,
+                        profile, request.origin().flatMap(origin -> profile.map(p -> origin + p.link()))));
+            }
+            case Lookup.InvalidAddress invalid -> form(request, invalid.outcome(), 400, typed, name,
+                    Optional.of("This is not an email address: " + invalid.reason() + "."));
+            case Lookup.UnknownDomain unknown -> form(request, unknown.outcome(), 404, typed, name,
+                    Optional.of("There are no settings for " + unknown.domain() + " here. Check the address, "
+                            + "or ask your mail provider where to find its settings."));
+            case Lookup.Unavailable unavailable -> unavailable(typed, name);
+        };
     }
 
-    private static Response page(int status, String html) {
-        return Response.of(status, CONTENT_TYPE, html)
+    /** The form, headed with the name of the provider whose {@code autoconfig.<domain>} the page is served on. */
+    private Response form(Request request, Outcome outcome, int status, String typed, String name, Optional<String> error) {
+        Optional<Lookup.Result> host = request.host()
+                .map(h -> h.startsWith(AUTOCONFIG_HOST_PREFIX) ? h.substring(AUTOCONFIG_HOST_PREFIX.length()) : h)
+                .flatMap(DomainNames::normalize)
+                .map(lookup::domain);
+        if (host.isPresent() && host.get() instanceof Lookup.Unavailable) {
+            return unavailable(typed, name);
+        }
+        Optional<String> provider = host.flatMap(result -> result instanceof Lookup.Found found
+                ? Optional.of(found.config().provider().provider().name()) : Optional.empty());
+        return page(outcome, status, SetupHtml.form(provider, typed, name, error));
+    }
+
+    private static Response unavailable(String typed, String name) {
+        return page(Outcome.UNAVAILABLE, 503, SetupHtml.form(Optional.empty(), typed, name,
+                Optional.of("The settings cannot be read right now. Please try again in a minute.")))
+                .withHeader("Retry-After", Lookup.RETRY_AFTER_SECONDS);
+    }
+
+    private static Response page(Outcome outcome, int status, String html) {
+        return Response.of(outcome, status, CONTENT_TYPE, html)
                 .withHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .withHeader("Referrer-Policy", "no-referrer")
-                .withHeader("Cache-Control", "no-store");
-    }
-
-    /** The provider's name for the page's heading, from {@code autoconfig.<domain>} in the Host header. */
-    private Optional<String> hostProvider(Request request) {
-        return request.host()
-                .map(host -> host.startsWith(AUTOCONFIG_HOST_PREFIX) ? host.substring(AUTOCONFIG_HOST_PREFIX.length()) : host)
-                .flatMap(DomainNames::normalize)
-                .flatMap(store::find)
-                .map(config -> config.provider().provider().name());
-    }
-
-    /** Where this page is served, for the QR code's absolute link; http only on loopback. */
-    static Optional<String> origin(Request request) {
-        Optional<String> host = request.header("host").map(String::strip).filter(h -> SAFE_HOST.matcher(h).matches());
-        if (host.isEmpty()) {
-            return Optional.empty();
-        }
-        String bare = request.host().orElse("");
-        boolean loopback = bare.equals("localhost") || bare.equals("[::1]") || bare.startsWith("127.");
-        String scheme = loopback && !"https".equals(request.header("x-forwarded-proto").orElse("")) ? "http" : "https";
-        return Optional.of(scheme + "://" + host.get());
+                .withHeader("Cache-Control", CacheControl.NO_STORE);
     }
 }

@@ -1,10 +1,8 @@
 package io.mailconfig.store.dynamodb;
 
 import static io.mailconfig.store.dynamodb.Table.DOMAIN_PREFIX;
-import static io.mailconfig.store.dynamodb.Table.INVERTED_INDEX;
 import static io.mailconfig.store.dynamodb.Table.PARTITION_KEY;
 import static io.mailconfig.store.dynamodb.Table.PROVIDER_PREFIX;
-import static io.mailconfig.store.dynamodb.Table.SORT_KEY;
 
 import io.mailconfig.model.DomainConfig;
 import io.mailconfig.store.ConfigStore;
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -46,7 +43,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
                 return Optional.empty();
             }
             String providerId = partition.get().substring(PROVIDER_PREFIX.length());
-            ItemMapper.Result result = ItemMapper.read(providerId, partitionItems(partition.get()));
+            ItemReader.Result result = ItemReader.read(providerId, partitionItems(partition.get()));
             result.problems().forEach(problem -> LOG.warn("skipped malformed {}", problem));
             return result.config().domain(domain).map(found -> new DomainConfig(found, result.config()));
         } catch (SdkException e) {
@@ -55,13 +52,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
     }
 
     private Optional<String> providerPartitionOf(String domain) {
-        QueryResponse response = client.query(QueryRequest.builder()
-                .tableName(tableName)
-                .indexName(INVERTED_INDEX)
-                .keyConditionExpression("#sk = :sk")
-                .expressionAttributeNames(Map.of("#sk", SORT_KEY))
-                .expressionAttributeValues(Map.of(":sk", AttributeValue.fromS(DOMAIN_PREFIX + domain)))
-                .build());
+        QueryResponse response = client.query(Queries.partitionsHolding(tableName, DOMAIN_PREFIX + domain));
         return response.items().stream()
                 .map(item -> item.get(PARTITION_KEY))
                 .filter(value -> value != null && value.s() != null && value.s().startsWith(PROVIDER_PREFIX))
@@ -73,11 +64,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            QueryResponse page = client.query(QueryRequest.builder()
-                    .tableName(tableName)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
+            QueryResponse page = client.query(Queries.partition(tableName, partition).toBuilder()
                     .exclusiveStartKey(startKey)
                     .build());
             items.addAll(page.items());

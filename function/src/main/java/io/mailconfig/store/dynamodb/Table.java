@@ -1,5 +1,6 @@
 package io.mailconfig.store.dynamodb;
 
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -11,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The table design (see docs/table-design.md). One partition per provider holds everything about
- * it; an inverted index finds the provider of a domain.
+ * The table's layout, in one place (docs/table-design.md explains it for people): its keys, the
+ * index that finds a domain's provider, the kinds of item and every attribute name. One partition
+ * per provider holds everything about it.
  *
  * <pre>
  * pk                 sk                          what
@@ -22,14 +24,31 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * PROVIDER#example   DAV#&lt;any id&gt;                type, url, username, priority
  * PROVIDER#example   USER#alice@example.com      loginName, displayName (both optional)
  * </pre>
+ *
+ * {@link ItemReader} turns items into the model, {@link ItemWriter} the model into items,
+ * {@link Queries} holds the two reads the function makes.
  */
 public final class Table {
 
     public static final String DEFAULT_NAME = "mailconfig";
     public static final String PARTITION_KEY = "pk";
     public static final String SORT_KEY = "sk";
-    /** Partition key sk, sort key pk: finds the provider partition that holds {@code DOMAIN#<name>}. */
+    /** Partition key sk, sort key pk, keys only: finds the provider partition that holds {@code DOMAIN#<name>}. */
     public static final String INVERTED_INDEX = "inverted";
+
+    /** A global secondary index that projects only the keys. */
+    public record Index(String name, String partitionKey, String sortKey) {
+    }
+
+    /**
+     * The key schema, the one definition both the SDK's create-table request below and the CDK
+     * table of the deployment are built from. Every key is a string; billing is on demand.
+     */
+    public record KeySchema(String partitionKey, String sortKey, List<Index> indexes) {
+    }
+
+    public static final KeySchema KEY_SCHEMA = new KeySchema(PARTITION_KEY, SORT_KEY,
+            List.of(new Index(INVERTED_INDEX, SORT_KEY, PARTITION_KEY)));
 
     public static final String PROVIDER_PREFIX = "PROVIDER#";
     public static final String PROVIDER_SORT_KEY = "PROVIDER";
@@ -38,27 +57,60 @@ public final class Table {
     public static final String DAV_PREFIX = "DAV#";
     public static final String USER_PREFIX = "USER#";
 
+    /** Attribute names, by the item that holds them. */
+    public static final class Attributes {
+        // PROVIDER
+        public static final String NAME = "name";
+        public static final String SHORT_NAME = "shortName";
+        public static final String DOCUMENTATION_URL = "documentationUrl";
+        // DOMAIN#
+        public static final String ALIAS_OF = "aliasOf";
+        public static final String ACTIVE_SYNC_URL = "activeSyncUrl";
+        // SERVER# and DAV#
+        public static final String TYPE = "type";
+        public static final String HOSTNAME = "hostname";
+        public static final String PORT = "port";
+        public static final String SOCKET_TYPE = "socketType";
+        public static final String AUTHENTICATION = "authentication";
+        public static final String URL = "url";
+        public static final String USERNAME = "username";
+        public static final String PRIORITY = "priority";
+        // USER#
+        public static final String LOGIN_NAME = "loginName";
+        public static final String DISPLAY_NAME = "displayName";
+
+        /** Every attribute mailconfig reads, in the order of docs/table-design.md. */
+        public static final List<String> ALL = List.of(NAME, SHORT_NAME, DOCUMENTATION_URL, ALIAS_OF, ACTIVE_SYNC_URL,
+                TYPE, HOSTNAME, URL, PORT, SOCKET_TYPE, AUTHENTICATION, USERNAME, PRIORITY, LOGIN_NAME, DISPLAY_NAME);
+
+        private Attributes() {
+        }
+    }
+
     private Table() {
     }
 
-    /** The request that creates the table, used by the local run, the tests and the import tool. */
+    /** The request that creates the table, used by the local run, the tests and the data tool. */
     public static CreateTableRequest createRequest(String tableName) {
         return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName(PARTITION_KEY).attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName(SORT_KEY).attributeType(ScalarAttributeType.S).build())
-                .keySchema(
-                        KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName(SORT_KEY).keyType(KeyType.RANGE).build())
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(INVERTED_INDEX)
-                        .keySchema(
-                                KeySchemaElement.builder().attributeName(SORT_KEY).keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.RANGE).build())
+                .attributeDefinitions(stringKey(KEY_SCHEMA.partitionKey()), stringKey(KEY_SCHEMA.sortKey()))
+                .keySchema(keys(KEY_SCHEMA.partitionKey(), KEY_SCHEMA.sortKey()))
+                .globalSecondaryIndexes(KEY_SCHEMA.indexes().stream().map(index -> GlobalSecondaryIndex.builder()
+                        .indexName(index.name())
+                        .keySchema(keys(index.partitionKey(), index.sortKey()))
                         .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
-                        .build())
+                        .build()).toList())
                 .build();
+    }
+
+    private static AttributeDefinition stringKey(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static List<KeySchemaElement> keys(String partitionKey, String sortKey) {
+        return List.of(KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build(),
+                KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
     }
 }

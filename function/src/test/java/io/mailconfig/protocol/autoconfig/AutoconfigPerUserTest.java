@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.PerUserTables;
 import io.mailconfig.testing.Xml;
 import java.net.URLEncoder;
@@ -34,7 +34,7 @@ class AutoconfigPerUserTest {
     }
 
     private static APIGatewayV2HTTPResponse ask(MailconfigHandler handler, String address) {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/autoconfig.json");
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/samples/autoconfig.json");
         event.setRawQueryString("emailaddress=" + URLEncoder.encode(address, StandardCharsets.UTF_8));
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
         assertThat(response.getStatusCode()).isEqualTo(200);

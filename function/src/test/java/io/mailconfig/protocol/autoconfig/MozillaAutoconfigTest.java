@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.Events;
 import io.mailconfig.testing.ExampleHandler;
 import io.mailconfig.testing.TestTable;
 import io.mailconfig.testing.TestTable.Items;
 import io.mailconfig.testing.Xml;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class MozillaAutoconfigTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/autoconfig.json", type = APIGatewayV2HTTPEvent.class)
+    @Event(value = "events/samples/autoconfig.json", type = APIGatewayV2HTTPEvent.class)
     void answersThunderbirdWithTheWholeProvider(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = call(event);
 
@@ -70,7 +71,7 @@ class MozillaAutoconfigTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/autoconfig-well-known.json", type = APIGatewayV2HTTPEvent.class)
+    @Event(value = "events/samples/autoconfig-well-known.json", type = APIGatewayV2HTTPEvent.class)
     void answersOnTheWellKnownPath(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = call(event);
 
@@ -79,7 +80,7 @@ class MozillaAutoconfigTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/autoconfig-no-address.json", type = APIGatewayV2HTTPEvent.class)
+    @Event(value = "events/samples/autoconfig-no-address.json", type = APIGatewayV2HTTPEvent.class)
     void withoutAnAddressAnswersForTheDomainInTheHostHeader(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = call(event);
 
@@ -177,7 +178,7 @@ class MozillaAutoconfigTest {
                     .put(Items.server("evil", "imap", "imap", "imap.evil.example", 993, "SSL", 1)
                             .with("username", "%EMAILLOCALPART%</username><password>x</password>").build())
                     .put(Items.server("evil", "smtp", "smtp", "smtp.evil.example", 465, "SSL", 1).build());
-            MailconfigHandler evil = new MailconfigHandler(hostile.store());
+            MailconfigHandler evil = new MailconfigHandler(hostile.store(), Optional.empty());
             APIGatewayV2HTTPEvent event = withQuery("emailaddress=eve%40evil.example");
 
             APIGatewayV2HTTPResponse response = evil.handleRequest(event, null);
@@ -196,7 +197,7 @@ class MozillaAutoconfigTest {
     void aMailboxWithItsOwnLoginNameGetsItInsteadOfTheTemplate() {
         try (TestTable users = new TestTable().withExampleProvider()) {
             users.put(Items.user("example", "carol@example.com").with("loginName", "c.smith").build());
-            MailconfigHandler withUsers = new MailconfigHandler(users.store());
+            MailconfigHandler withUsers = new MailconfigHandler(users.store(), Optional.empty());
 
             Xml own = Xml.parse(withUsers.handleRequest(withQuery("emailaddress=Carol%40example.com"), null).getBody());
             Xml other = Xml.parse(withUsers.handleRequest(withQuery("emailaddress=dave%40example.com"), null).getBody());
@@ -210,7 +211,7 @@ class MozillaAutoconfigTest {
     void aStoreThatCannotAnswerGives503WithRetryAfter() {
         MailconfigHandler failing = new MailconfigHandler(domain -> {
             throw new io.mailconfig.store.StoreUnavailableException("DynamoDB unreachable", null);
-        });
+        }, Optional.empty());
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(event("autoconfig"), null);
 

@@ -8,12 +8,13 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.store.StoreUnavailableException;
 import io.mailconfig.testing.ExampleHandler;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +55,7 @@ class AutodiscoverJsonTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/autodiscover-json.json", type = APIGatewayV2HTTPEvent.class)
+    @Event(value = "events/samples/autodiscover-json.json", type = APIGatewayV2HTTPEvent.class)
     void autodiscoverV1PointsToThePoxEndpointOfTheAddressDomain(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = call(event);
 
@@ -64,7 +65,7 @@ class AutodiscoverJsonTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/autodiscover-json-v1.json", type = APIGatewayV2HTTPEvent.class)
+    @Event(value = "events/samples/autodiscover-json-v1.json", type = APIGatewayV2HTTPEvent.class)
     void theVersionedFormTakesTheAddressFromThePath(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = call(event);
 
@@ -173,7 +174,7 @@ class AutodiscoverJsonTest {
     void aStoreThatCannotAnswerGives503WithRetryAfter() {
         MailconfigHandler failing = new MailconfigHandler(domain -> {
             throw new StoreUnavailableException("DynamoDB unreachable", null);
-        });
+        }, Optional.empty());
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(MicrosoftAutodiscoverTest.event("autodiscover-json"), null);
 

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.sun.net.httpserver.HttpServer;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.store.StoreUnavailableException;
 import io.mailconfig.testing.ExampleHandler;
 import io.mailconfig.testing.TestTable;
@@ -20,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +57,7 @@ class MicrosoftAutodiscoverTest {
     }
 
     static APIGatewayV2HTTPEvent event(String name) {
-        return EventLoader.loadApiGatewayHttpEvent("events/" + name + ".json");
+        return io.mailconfig.testing.Events.load(name);
     }
 
     /** The real Outlook request, for another address. */
@@ -93,7 +93,7 @@ class MicrosoftAutodiscoverTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/autodiscover-outlook.json", type = APIGatewayV2HTTPEvent.class)
+    @Event(value = "events/samples/autodiscover-outlook.json", type = APIGatewayV2HTTPEvent.class)
     void answersOutlooksRequestWithEveryServerInPriorityOrder(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = call(event);
 
@@ -134,7 +134,7 @@ class MicrosoftAutodiscoverTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/autodiscover-thunderbird.json", type = APIGatewayV2HTTPEvent.class)
+    @Event(value = "events/samples/autodiscover-thunderbird.json", type = APIGatewayV2HTTPEvent.class)
     void answersThunderbirdsIndentedRequestOnTheDomainItself(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = call(event);
 
@@ -176,7 +176,7 @@ class MicrosoftAutodiscoverTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/autodiscover-get.json", type = APIGatewayV2HTTPEvent.class)
+    @Event(value = "events/samples/autodiscover-get.json", type = APIGatewayV2HTTPEvent.class)
     void aGetTakesTheAddressFromTheQuery(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = call(event);
 
@@ -458,7 +458,7 @@ class MicrosoftAutodiscoverTest {
     void aStoreThatCannotAnswerGives503WithRetryAfterInTheErrorForm() {
         MailconfigHandler failing = new MailconfigHandler(domain -> {
             throw new StoreUnavailableException("DynamoDB unreachable", null);
-        });
+        }, Optional.empty());
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(event("autodiscover-outlook"), null);
 

@@ -12,7 +12,7 @@ import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
 import com.dd.plist.PropertyListParser;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.Events;
 import io.mailconfig.testing.SignedProfiles;
 import io.mailconfig.testing.TestCertificates;
@@ -107,7 +107,7 @@ class AppleMobileconfigTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/mobileconfig.json", type = APIGatewayV2HTTPEvent.class)
+    @Event(value = "events/samples/mobileconfig.json", type = APIGatewayV2HTTPEvent.class)
     void anIphoneDownloadGetsAnUnsignedProfileAsAnAttachment(APIGatewayV2HTTPEvent event) throws Exception {
         APIGatewayV2HTTPResponse response = example.call(event);
 
@@ -208,7 +208,7 @@ class AppleMobileconfigTest {
         try (TestTable users = new TestTable().withExampleProvider()) {
             users.put(Items.user("example", "carol@example.com").with("loginName", "c.smith")
                     .with("displayName", "Carol Smith").build());
-            MailconfigHandler withUsers = new MailconfigHandler(users.store());
+            MailconfigHandler withUsers = new MailconfigHandler(users.store(), Optional.empty());
 
             NSDictionary carol = download(withUsers, "emailaddress=carol%40example.com");
             NSDictionary named = download(withUsers, "emailaddress=carol%40example.com&name=C.%20S.");
@@ -235,7 +235,7 @@ class AppleMobileconfigTest {
                             .with("username", "%EMAILLOCALPART%").build())
                     .put(Items.server("pop", "smtp", "smtp", "smtp.pop.example", 587, "STARTTLS", 1).build());
 
-            NSDictionary profile = download(new MailconfigHandler(pop.store()), "emailaddress=Paul%40pop.example");
+            NSDictionary profile = download(new MailconfigHandler(pop.store(), Optional.empty()), "emailaddress=Paul%40pop.example");
 
             NSDictionary mail = payload(profile, "com.apple.mail.managed");
             assertThat(value(mail, "EmailAccountType")).isEqualTo("EmailTypePOP");
@@ -255,7 +255,7 @@ class AppleMobileconfigTest {
                     .put(Items.server("tls", "submission", "smtp", "mail.tls.example", 587, "STARTTLS", 1).build())
                     .put(Items.server("tls", "submissions", "smtp", "mail.tls.example", 465, "SSL", 5).build());
 
-            NSDictionary mail = payload(download(new MailconfigHandler(tls.store()), "emailaddress=x%40tls.example"),
+            NSDictionary mail = payload(download(new MailconfigHandler(tls.store(), Optional.empty()), "emailaddress=x%40tls.example"),
                     "com.apple.mail.managed");
 
             assertThat(value(mail, "IncomingMailServerPortNumber")).isEqualTo(993);
@@ -316,7 +316,7 @@ class AppleMobileconfigTest {
 
     @Test
     void aStoreThatCannotAnswerGives503WithRetryAfter() {
-        MailconfigHandler failing = new MailconfigHandler(Events.unavailableStore());
+        MailconfigHandler failing = new MailconfigHandler(Events.unavailableStore(), Optional.empty());
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(event("mobileconfig"), null);
 
@@ -347,7 +347,7 @@ class AppleMobileconfigTest {
                             .with("username", "%EMAILLOCALPART%</string><key>IncomingPassword</key><string>x").build())
                     .put(Items.server("evil", "smtp", "smtp", "smtp.evil.example", 465, "SSL", 1).build());
 
-            NSDictionary profile = download(new MailconfigHandler(hostile.store()),
+            NSDictionary profile = download(new MailconfigHandler(hostile.store(), Optional.empty()),
                     "emailaddress=eve%40evil.example&name=%3C%2Fstring%3E%01Eve");
 
             NSDictionary mail = payload(profile, "com.apple.mail.managed");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import io.mailconfig.handler.MailconfigHandler;
+import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.Events;
 import io.mailconfig.testing.QrCodes;
 import io.mailconfig.testing.ExampleHandler;
@@ -14,6 +14,7 @@ import io.mailconfig.testing.TestTable.Items;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class SetupPageTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/setup.json", type = APIGatewayV2HTTPEvent.class)
+    @Event(value = "events/samples/setup.json", type = APIGatewayV2HTTPEvent.class)
     void theFormIsAPlainGetFormInTheProvidersName(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = example.call(event);
 
@@ -71,7 +72,7 @@ class SetupPageTest {
     }
 
     @ParameterizedTest
-    @Event(value = "events/setup-address.json", type = APIGatewayV2HTTPEvent.class)
+    @Event(value = "events/samples/setup-address.json", type = APIGatewayV2HTTPEvent.class)
     void anAddressShowsTheSettingsTheProfileLinkAndHints(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = example.call(event);
 
@@ -105,7 +106,7 @@ class SetupPageTest {
             users.put(Items.user("example", "carol@example.com").with("loginName", "c.smith").with("displayName", "Carol").build());
             APIGatewayV2HTTPEvent event = Events.withQuery("setup", "emailaddress=carol%40example.com");
 
-            String html = new MailconfigHandler(users.store()).handleRequest(event, null).getBody();
+            String html = new MailconfigHandler(users.store(), Optional.empty()).handleRequest(event, null).getBody();
 
             assertThat(between(html, "<dl id=\"incoming\">", "</dl>")).contains("<dd>c.smith</dd>");
             assertThat(html).contains("href=\"/mobileconfig?emailaddress=carol%40example.com&amp;name=Carol\"");
@@ -135,7 +136,7 @@ class SetupPageTest {
 
     @Test
     void aStoreThatCannotAnswerGives503WithRetryAfterInThePage() {
-        MailconfigHandler failing = new MailconfigHandler(Events.unavailableStore());
+        MailconfigHandler failing = new MailconfigHandler(Events.unavailableStore(), Optional.empty());
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(event("setup-address"), null);
 
@@ -154,7 +155,7 @@ class SetupPageTest {
                     .put(Items.server("evil", "smtp", "smtp", "smtp.evil.example", 465, "SSL", 1).build());
             APIGatewayV2HTTPEvent event = Events.withQuery("setup", "emailaddress=eve%40evil.example");
 
-            String html = new MailconfigHandler(hostile.store()).handleRequest(event, null).getBody();
+            String html = new MailconfigHandler(hostile.store(), Optional.empty()).handleRequest(event, null).getBody();
 
             assertThat(html).doesNotContain("<script", "<img").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                     .contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");

@@ -77,9 +77,9 @@ class DynamoDbConfigStoreTest {
             var items = table.client().query(r -> r.tableName(TestTable.NAME).keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(java.util.Map.of(":pk", AttributeValue.fromS("PROVIDER#example")))).items();
 
-            ItemMapper.Result result = ItemMapper.read("example", items);
+            ItemReader.Result result = ItemReader.read("example", items);
 
-            assertThat(result.problems()).extracting(ItemMapper.Problem::toString).containsExactlyInAnyOrder(
+            assertThat(result.problems()).extracting(ItemReader.Problem::toString).containsExactlyInAnyOrder(
                     "item (pk=PROVIDER#example, sk=SERVER#plain): socketType must be SSL or STARTTLS",
                     "item (pk=PROVIDER#example, sk=DOMAIN#Upper.Example): domain must be stored in lower-case ASCII (punycode): DOMAIN#upper.example");
         }
@@ -112,7 +112,7 @@ class DynamoDbConfigStoreTest {
             var server = config.provider().servers().getFirst();
             assertThat(server.port()).isEqualTo(993);
             assertThat(server.username()).isEqualTo("%EMAILADDRESS%");
-            assertThat(server.priority()).isEqualTo(ItemMapper.DEFAULT_PRIORITY);
+            assertThat(server.priority()).isEqualTo(ItemReader.DEFAULT_PRIORITY);
             assertThat(server.authentication()).hasSize(2);
         }
     }

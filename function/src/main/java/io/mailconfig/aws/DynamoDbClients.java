@@ -1,0 +1,67 @@
+package io.mailconfig.aws;
+
+import java.time.Duration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds the DynamoDB client once, at init, with as little start-up work as the SDK allows, and
+ * with time limits that let a stuck or throttled DynamoDB cost a request at most
+ * {@link #API_CALL_TIMEOUT} per call, far below the function's own timeout: the protocol then
+ * answers from the stale cache or with 503 and Retry-After instead of the function being killed.
+ */
+public final class DynamoDbClients {
+
+    /** Opening a TCP (and TLS) connection to the regional endpoint. */
+    public static final Duration CONNECTION_TIMEOUT = Duration.ofMillis(500);
+    /** Silence on an open connection while waiting for a response. */
+    public static final Duration SOCKET_TIMEOUT = Duration.ofMillis(1000);
+    /** One attempt, from sending the request to the parsed response. */
+    public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(800);
+    /**
+     * One call with all its retries and back-off. Reading a domain takes two calls (index, then
+     * partition), so a lookup ends within 3 s however DynamoDB fails; the first call of a cold
+     * start (class loading, TLS) still fits comfortably.
+     */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofMillis(1500);
+    /** The first attempt and two retries (standard mode: jittered back-off, retry quota). */
+    public static final int MAX_ATTEMPTS = 3;
+
+    private DynamoDbClients() {
+    }
+
+    public static DynamoDbClient create(AwsAccess aws) {
+        return builder(aws).build();
+    }
+
+    /** A builder with every setting applied, for callers that add to it. */
+    public static DynamoDbClientBuilder builder(AwsAccess aws) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(aws.region())
+                .credentialsProvider(aws.credentials())
+                .httpClient(httpClient())
+                .overrideConfiguration(overrideConfiguration());
+        aws.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECTION_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
+                .build();
+    }
+
+    /** The time limits and retries; tests add interceptors to the same configuration. */
+    public static ClientOverrideConfiguration overrideConfiguration() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .apiCallTimeout(API_CALL_TIMEOUT)
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+                .build();
+    }
+}

@@ -1,0 +1,90 @@
+package io.mailconfig.protocol;
+
+import io.mailconfig.http.Outcome;
+import io.mailconfig.model.DomainConfig;
+import io.mailconfig.model.EmailAddress;
+import io.mailconfig.model.EmailAddress.InvalidAddressException;
+import io.mailconfig.store.ConfigStore;
+import io.mailconfig.store.StoreUnavailableException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one way every protocol finds a configuration: parse the address, ask the store, and name
+ * what came of it. A protocol maps each {@link Result} to its own answer or error form, and
+ * reports the result's {@link Result#outcome() outcome}.
+ */
+public final class Lookup {
+
+    /** How long a client should wait before asking again when the table cannot be read, in every protocol. */
+    public static final String RETRY_AFTER_SECONDS = "30";
+
+    private final ConfigStore store;
+
+    public Lookup(ConfigStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** What a lookup found, or why it found nothing. */
+    public sealed interface Result {
+        Outcome outcome();
+    }
+
+    /** @param address the address asked about; empty when the client named only a domain */
+    public record Found(DomainConfig config, Optional<EmailAddress> address) implements Result {
+        @Override
+        public Outcome outcome() {
+            return Outcome.FOUND;
+        }
+    }
+
+    /** The address is not one; {@code reason} is one line fit to show the client. */
+    public record InvalidAddress(String reason) implements Result {
+        @Override
+        public Outcome outcome() {
+            return Outcome.BAD_REQUEST;
+        }
+    }
+
+    /** No provider serves the domain. */
+    public record UnknownDomain(String domain) implements Result {
+        @Override
+        public Outcome outcome() {
+            return Outcome.UNKNOWN_DOMAIN;
+        }
+    }
+
+    /** The store cannot answer right now; the client may try again after {@link #RETRY_AFTER_SECONDS}. */
+    public record Unavailable() implements Result {
+        @Override
+        public Outcome outcome() {
+            return Outcome.UNAVAILABLE;
+        }
+    }
+
+    /** The configuration for an address as a client typed it (null or blank: "missing email address"). */
+    public Result address(String text) {
+        EmailAddress address;
+        try {
+            address = EmailAddress.parse(text);
+        } catch (InvalidAddressException e) {
+            return new InvalidAddress(e.getMessage());
+        }
+        return find(address.domain(), Optional.of(address));
+    }
+
+    /** The configuration for a canonical domain name, when the client named no address. */
+    public Result domain(String domain) {
+        return find(domain, Optional.empty());
+    }
+
+    private Result find(String domain, Optional<EmailAddress> address) {
+        Optional<DomainConfig> config;
+        try {
+            config = store.find(domain);
+        } catch (StoreUnavailableException e) {
+            return new Unavailable();
+        }
+        return config.<Result>map(found -> new Found(found, address)).orElseGet(() -> new UnknownDomain(domain));
+    }
+}

@@ -1,0 +1,256 @@
+package io.mailconfig.store.dynamodb;
+
+import static io.mailconfig.store.dynamodb.Table.DAV_PREFIX;
+import static io.mailconfig.store.dynamodb.Table.DOMAIN_PREFIX;
+import static io.mailconfig.store.dynamodb.Table.PARTITION_KEY;
+import static io.mailconfig.store.dynamodb.Table.PROVIDER_PREFIX;
+import static io.mailconfig.store.dynamodb.Table.PROVIDER_SORT_KEY;
+import static io.mailconfig.store.dynamodb.Table.SERVER_PREFIX;
+import static io.mailconfig.store.dynamodb.Table.SORT_KEY;
+import static io.mailconfig.store.dynamodb.Table.USER_PREFIX;
+import static io.mailconfig.store.dynamodb.Table.Attributes.ACTIVE_SYNC_URL;
+import static io.mailconfig.store.dynamodb.Table.Attributes.ALIAS_OF;
+import static io.mailconfig.store.dynamodb.Table.Attributes.AUTHENTICATION;
+import static io.mailconfig.store.dynamodb.Table.Attributes.DISPLAY_NAME;
+import static io.mailconfig.store.dynamodb.Table.Attributes.DOCUMENTATION_URL;
+import static io.mailconfig.store.dynamodb.Table.Attributes.HOSTNAME;
+import static io.mailconfig.store.dynamodb.Table.Attributes.LOGIN_NAME;
+import static io.mailconfig.store.dynamodb.Table.Attributes.NAME;
+import static io.mailconfig.store.dynamodb.Table.Attributes.PORT;
+import static io.mailconfig.store.dynamodb.Table.Attributes.PRIORITY;
+import static io.mailconfig.store.dynamodb.Table.Attributes.SHORT_NAME;
+import static io.mailconfig.store.dynamodb.Table.Attributes.SOCKET_TYPE;
+import static io.mailconfig.store.dynamodb.Table.Attributes.TYPE;
+import static io.mailconfig.store.dynamodb.Table.Attributes.URL;
+import static io.mailconfig.store.dynamodb.Table.Attributes.USERNAME;
+
+import io.mailconfig.model.Authentication;
+import io.mailconfig.model.DavServer;
+import io.mailconfig.model.DavType;
+import io.mailconfig.model.Domain;
+import io.mailconfig.model.DomainNames;
+import io.mailconfig.model.MailServer;
+import io.mailconfig.model.Provider;
+import io.mailconfig.model.ProviderConfig;
+import io.mailconfig.model.ServerType;
+import io.mailconfig.model.SocketType;
+import io.mailconfig.model.UserSettings;
+import io.mailconfig.model.UsernameTemplate;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Turns the items of one provider partition into a {@link ProviderConfig} ({@link ItemWriter} does
+ * the reverse). Items are edited by
+ * hand in the console, so every item is checked: one that is malformed is left out and reported
+ * with its key, and the rest still make a configuration.
+ */
+public final class ItemReader {
+
+    /** The priority of a server item that names none. */
+    public static final int DEFAULT_PRIORITY = 10;
+
+    /** What was wrong with one item, and where. */
+    public record Problem(String pk, String sk, String message) {
+        @Override
+        public String toString() {
+            return "item (pk=" + pk + ", sk=" + sk + "): " + message;
+        }
+    }
+
+    /** The configuration read from a partition, and what had to be left out of it. */
+    public record Result(ProviderConfig config, List<Problem> problems) {
+    }
+
+    private ItemReader() {
+    }
+
+    public static Result read(String providerId, List<Map<String, AttributeValue>> items) {
+        List<Problem> problems = new ArrayList<>();
+        Provider provider = null;
+        List<Domain> domains = new ArrayList<>();
+        List<MailServer> servers = new ArrayList<>();
+        List<DavServer> davServers = new ArrayList<>();
+        Map<String, UserSettings> users = new HashMap<>();
+        for (Map<String, AttributeValue> item : items) {
+            Fields fields = new Fields(item);
+            String sk = key(item, SORT_KEY);
+            try {
+                if (sk.equals(PROVIDER_SORT_KEY)) {
+                    provider = provider(providerId, fields);
+                } else if (sk.startsWith(DOMAIN_PREFIX)) {
+                    domains.add(domain(sk.substring(DOMAIN_PREFIX.length()), fields));
+                } else if (sk.startsWith(SERVER_PREFIX)) {
+                    servers.add(server(fields));
+                } else if (sk.startsWith(DAV_PREFIX)) {
+                    davServers.add(davServer(fields));
+                } else if (sk.startsWith(USER_PREFIX)) {
+                    UserSettings user = user(sk.substring(USER_PREFIX.length()), fields);
+                    users.put(user.address(), user);
+                } else {
+                    throw new InvalidItem("unknown kind of item (sk should start with PROVIDER, DOMAIN#, SERVER#, DAV# or USER#)");
+                }
+            } catch (InvalidItem | IllegalArgumentException e) {
+                problems.add(new Problem(key(item, PARTITION_KEY), sk, e.getMessage()));
+            }
+        }
+        if (provider == null) {
+            problems.add(new Problem(PROVIDER_PREFIX + providerId, PROVIDER_SORT_KEY,
+                    "provider item missing or malformed; using the provider id as its name"));
+            provider = new Provider(providerId, providerId, providerId, Optional.empty());
+        }
+        return new Result(new ProviderConfig(provider, domains, servers, davServers, users), problems);
+    }
+
+    private static String key(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? "" : value.s();
+    }
+
+    private static Provider provider(String providerId, Fields fields) throws InvalidItem {
+        String name = fields.required(NAME);
+        String shortName = fields.string(SHORT_NAME).orElse(name);
+        Optional<URI> documentation = fields.string(DOCUMENTATION_URL).map(ItemReader::httpUrl);
+        return new Provider(providerId, name, shortName, documentation);
+    }
+
+    private static Domain domain(String name, Fields fields) throws InvalidItem {
+        String canonical = DomainNames.normalize(name)
+                .orElseThrow(() -> new InvalidItem("not a valid domain name: " + name));
+        if (!canonical.equals(name)) {
+            throw new InvalidItem("domain must be stored in lower-case ASCII (punycode): DOMAIN#" + canonical);
+        }
+        Optional<String> aliasOf = fields.string(ALIAS_OF).map(alias -> DomainNames.normalize(alias)
+                .orElseThrow(() -> new IllegalArgumentException("aliasOf is not a valid domain name")));
+        Optional<URI> activeSync = fields.string(ACTIVE_SYNC_URL).map(ItemReader::httpUrl);
+        return new Domain(canonical, aliasOf, activeSync);
+    }
+
+    private static MailServer server(Fields fields) throws InvalidItem {
+        ServerType type = ServerType.parse(fields.required(TYPE))
+                .orElseThrow(() -> new InvalidItem("type must be imap, pop3 or smtp"));
+        String hostname = DomainNames.normalize(fields.required(HOSTNAME))
+                .orElseThrow(() -> new InvalidItem("hostname is not a valid host name"));
+        int port = fields.integer(PORT).orElseThrow(() -> new InvalidItem("port is missing or not a number"));
+        if (port < 1 || port > 65535) {
+            throw new InvalidItem("port must be between 1 and 65535");
+        }
+        SocketType socketType = SocketType.parse(fields.required(SOCKET_TYPE))
+                .orElseThrow(() -> new InvalidItem("socketType must be SSL or STARTTLS"));
+        List<Authentication> authentication = new ArrayList<>();
+        for (String method : fields.strings(AUTHENTICATION)) {
+            authentication.add(Authentication.parse(method)
+                    .orElseThrow(() -> new InvalidItem("unknown authentication method: " + method)));
+        }
+        if (authentication.isEmpty()) {
+            throw new InvalidItem("authentication is missing");
+        }
+        String username = fields.string(USERNAME).orElse(UsernameTemplate.EMAIL_ADDRESS);
+        int priority = fields.integer(PRIORITY).orElse(DEFAULT_PRIORITY);
+        return new MailServer(type, hostname, port, socketType, authentication, username, priority);
+    }
+
+    private static DavServer davServer(Fields fields) throws InvalidItem {
+        DavType type = DavType.parse(fields.required(TYPE))
+                .orElseThrow(() -> new InvalidItem("type must be caldav or carddav"));
+        URI url = httpUrl(fields.required(URL));
+        String username = fields.string(USERNAME).orElse(UsernameTemplate.EMAIL_ADDRESS);
+        int priority = fields.integer(PRIORITY).orElse(DEFAULT_PRIORITY);
+        return new DavServer(type, url, username, priority);
+    }
+
+    private static UserSettings user(String address, Fields fields) throws InvalidItem {
+        int at = address.lastIndexOf('@');
+        if (at <= 0 || DomainNames.normalize(address.substring(at + 1)).isEmpty()) {
+            throw new InvalidItem("USER# must be followed by an email address");
+        }
+        String key = address.substring(0, at).toLowerCase(Locale.ROOT) + "@"
+                + DomainNames.normalize(address.substring(at + 1)).orElseThrow();
+        return new UserSettings(key, fields.string(LOGIN_NAME), fields.string(DISPLAY_NAME));
+    }
+
+    private static URI httpUrl(String value) {
+        URI uri = URI.create(value.strip());
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("not an https URL: " + value);
+        }
+        return uri;
+    }
+
+    private static final class InvalidItem extends Exception {
+        InvalidItem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Lenient reading of attributes typed by hand: numbers may arrive as strings and lists as sets. */
+    private record Fields(Map<String, AttributeValue> item) {
+
+        /** A string (or number) attribute; one of another type (a list, a map, a boolean) is a mistake, not a default. */
+        Optional<String> string(String name) throws InvalidItem {
+            AttributeValue value = item.get(name);
+            if (value == null || Boolean.TRUE.equals(value.nul())) {
+                return Optional.empty();
+            }
+            String text = value.s() != null ? value.s() : value.n();
+            if (text == null) {
+                throw new InvalidItem(name + " must be a string, not " + typeName(value));
+            }
+            return Optional.of(text.strip()).filter(s -> !s.isEmpty());
+        }
+
+        private static String typeName(AttributeValue value) {
+            return switch (value.type()) {
+                case L -> "a list";
+                case M -> "a map";
+                case BOOL -> "a boolean";
+                case SS, NS, BS -> "a set";
+                case B -> "binary data";
+                default -> "a value of type " + value.type();
+            };
+        }
+
+        String required(String name) throws InvalidItem {
+            Optional<String> value = string(name);
+            if (value.isEmpty()) {
+                throw new InvalidItem(name + " is missing or not a string");
+            }
+            return value.get();
+        }
+
+        Optional<Integer> integer(String name) throws InvalidItem {
+            Optional<String> text = string(name);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Integer.parseInt(text.get()));
+            } catch (NumberFormatException e) {
+                throw new InvalidItem(name + " is not a whole number: " + text.get());
+            }
+        }
+
+        List<String> strings(String name) throws InvalidItem {
+            AttributeValue value = item.get(name);
+            if (value == null) {
+                return List.of();
+            }
+            if (value.hasL()) {
+                if (value.l().stream().anyMatch(element -> element.s() == null)) {
+                    throw new InvalidItem(name + " must be a list of strings");
+                }
+                return value.l().stream().map(AttributeValue::s).filter(s -> !s.isBlank()).map(String::strip).toList();
+            }
+            if (value.hasSs()) {
+                return value.ss().stream().map(String::strip).sorted().toList();
+            }
+            return string(name).map(s -> List.of(s.split("\\s*,\\s*"))).orElse(List.of());
+        }
+    }
+}
