@@ -1,5 +1,7 @@
--- wrk script for scripts/soak: rotates over the requests listed in the file given as the first
--- script argument (see requests.txt for the format) and reports in one machine-readable line.
+-- wrk script for scripts/soak and scripts/perf/load: rotates over the requests listed in the file given
+-- as the first script argument and reports in one machine-readable line. One request a line, fields
+-- separated by tabs: METHOD TARGET [Name:value ...] [@body-file]; a body file is read from the list's
+-- directory. io.mailconfig.local.SampleRequests writes these lists from events/samples/.
 
 local list = {}
 local next_index = 0
@@ -20,9 +22,9 @@ function init(args)
   local path = args[1]
   local directory = path:match("(.*/)") or ""
   for line in io.lines(path) do
-    if line:match("%S") and not line:match("^%s*#") then
+    if line:match("%S") then
       local fields = {}
-      for field in line:gmatch("%S+") do
+      for field in line:gmatch("[^\t]+") do
         table.insert(fields, field)
       end
       local headers, body = {}, nil
@@ -31,6 +33,8 @@ function init(args)
           body = read_file(directory .. fields[i]:sub(2))
         else
           local name, value = fields[i]:match("^([^:]+):(.*)$")
+          -- wrk adds its own Host unless the table has exactly "Host".
+          if name:lower() == "host" then name = "Host" end
           headers[name] = value
         end
       end
