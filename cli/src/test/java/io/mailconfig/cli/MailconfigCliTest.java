@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,6 +130,33 @@ class MailconfigCliTest {
 
         assertThat(run.exitCode()).isEqualTo(MailconfigCli.FAILED);
         assertThat(run.err()).startsWith("error: ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void withoutCredentialsARealTableIsRefusedAtOnceInOneLine() throws Exception {
+        Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_PROFILE") == null
+                && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null, "this machine has AWS credentials");
+        Path noFile = directory.resolve("no-aws-config");
+        Map<String, String> properties = Map.of("aws.sharedCredentialsFile", noFile.toString(), "aws.configFile", noFile.toString(),
+                "aws.disableEc2Metadata", "true");
+        properties.forEach(System::setProperty);
+        try {
+            Run run = run("validate", "--region", "eu-central-1", "--table", "mailconfig");
+
+            assertThat(run.exitCode()).isEqualTo(MailconfigCli.FAILED);
+            assertThat(run.err()).isEqualTo("error: no AWS credentials for table mailconfig in eu-central-1: set AWS_PROFILE, or "
+                    + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --local DIR for a DynamoDB Local directory\n");
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @Test
+    void versionNamesTheProjectVersion() {
+        Run run = run("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).matches("mailconfig \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
     }
 
     @Test

@@ -55,10 +55,6 @@ public record AwsAccess(Region region, AwsCredentialsProvider credentials, Optio
         return new AwsAccess(Region.of(region), DefaultCredentialsProvider.builder().build(), dynamoDbEndpoint, Optional.empty());
     }
 
-    public AwsAccess withCredentials(AwsCredentialsProvider other) {
-        return new AwsAccess(region, other, dynamoDbEndpoint, secretsManagerEndpoint);
-    }
-
     private static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }

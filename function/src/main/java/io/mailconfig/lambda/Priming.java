@@ -30,7 +30,6 @@ public final class Priming implements Resource {
     /** The global context holds its resources weakly: this keeps the registered one reachable. */
     private static volatile Priming registered;
 
-    private final Router router = Mailconfig.router(SampleProvider.store(), Optional.empty());
     private final Runnable warmUp;
 
     /** @param warmUp runs once more before the snapshot, e.g. a real read to warm the SDK; failures are ignored */
@@ -63,6 +62,8 @@ public final class Priming implements Resource {
 
     /** Replays every sample event and returns each one's status, by name. */
     Map<String, Integer> run() {
+        // Built here, not at registration: reading the sample provider must not cost init (no snapshot, no priming).
+        Router router = Mailconfig.router(SampleProvider.store(), Optional.empty());
         Map<String, Integer> answers = new LinkedHashMap<>();
         for (String name : SampleEvents.names()) {
             APIGatewayV2HTTPEvent event = SampleEvents.load(name);

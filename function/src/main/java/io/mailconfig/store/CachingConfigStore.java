@@ -44,14 +44,11 @@ public final class CachingConfigStore implements ConfigStore {
         this(delegate, ttl, System::nanoTime);
     }
 
+    /** @param nanoTime the clock, {@link System#nanoTime} but in tests */
     public CachingConfigStore(ConfigStore delegate, Duration ttl, LongSupplier nanoTime) {
-        this(delegate, ttl, DEFAULT_MAX_STALENESS, nanoTime);
-    }
-
-    public CachingConfigStore(ConfigStore delegate, Duration ttl, Duration maxStaleness, LongSupplier nanoTime) {
         this.delegate = delegate;
         this.ttlNanos = ttl.toNanos();
-        this.maxStalenessNanos = Math.max(ttlNanos, maxStaleness.toNanos());
+        this.maxStalenessNanos = Math.max(ttlNanos, DEFAULT_MAX_STALENESS.toNanos());
         this.nanoTime = nanoTime;
     }
 
