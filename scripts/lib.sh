@@ -14,11 +14,12 @@ find_jdk25() {
   return 1
 }
 
-# ensure_packages COMMAND=PACKAGE...: installs the Debian package of each command that is missing.
+# ensure_packages COMMAND=PACKAGE...: installs the Debian package of each command that is missing;
+# COMMAND is a name on the PATH or a path, which may hold a glob (/usr/lib/postgresql/*/bin/postgres).
 ensure_packages() {
   local wanted=() pair sudo=""
   for pair in "$@"; do
-    command -v "${pair%%=*}" >/dev/null 2>&1 || [ -x "${pair%%=*}" ] || wanted+=("${pair#*=}")
+    command -v "${pair%%=*}" >/dev/null 2>&1 || compgen -G "${pair%%=*}" >/dev/null || wanted+=("${pair#*=}")
   done
   [ ${#wanted[@]} -gt 0 ] || return 0
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

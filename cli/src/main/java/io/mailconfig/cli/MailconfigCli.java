@@ -1,19 +1,14 @@
 package io.mailconfig.cli;
 
-import io.mailconfig.cli.automx2.Automx2Data;
-import io.mailconfig.cli.automx2.Automx2Database;
 import io.mailconfig.cli.automx2.Automx2Migration;
-import io.mailconfig.cli.automx2.Automx2Seed;
+import io.mailconfig.cli.automx2.Automx2Source;
 import io.mailconfig.local.Version;
 import io.mailconfig.store.dynamodb.ItemReader.Problem;
 import io.mailconfig.store.dynamodb.Table;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -154,14 +149,17 @@ public final class MailconfigCli implements Callable<Integer> {
     }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
-            description = {"Carry an automx2 installation over: its SQLite database or its JSON seed (version 1 or 2).",
+            description = {"Carry an automx2 installation over: its database (SQLite, MariaDB/MySQL or PostgreSQL) "
+                    + "or its JSON seed (version 1 or 2).",
                     "Domains of one automx2 provider that use the same servers become one mailconfig provider. "
                             + "Prints what could not be carried over (plain-text servers, LDAP look-ups, ...).",
                     "Imports into the table like 'import' does, or writes a data file with --output to review first."})
     static final class Migrate implements Callable<Integer> {
 
-        @Parameters(paramLabel = "SOURCE", description = "automx2's SQLite database file, or a JSON seed file.")
-        Path source;
+        @Parameters(paramLabel = "SOURCE", description = {"automx2's database as its db_uri names it "
+                + "(sqlite:////var/lib/automx2/db.sqlite, mysql://user:password@host/automx2, "
+                + "postgresql://user:password@host/automx2), an SQLite database file, or a JSON seed file."})
+        String source;
 
         @Option(names = {"-o", "--output"}, paramLabel = "FILE",
                 description = "Write a data file instead of importing (.json gives JSON, else YAML).")
@@ -178,7 +176,7 @@ public final class MailconfigCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Automx2Migration.Result result = Automx2Migration.migrate(readAutomx2(source));
+            Automx2Migration.Result result = Automx2Migration.migrate(Automx2Source.of(source).read());
             PrintWriter err = spec.commandLine().getErr();
             result.report().forEach(line -> err.println("automx2: " + line));
             if (output != null) {
@@ -202,16 +200,6 @@ public final class MailconfigCli implements Callable<Integer> {
         boolean prune;
     }
 
-    static Automx2Data readAutomx2(Path source) throws Exception {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(source)) {
-            head = in.readNBytes(16);
-        }
-        if (Arrays.equals(head, "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII))) {
-            return Automx2Database.read(source);
-        }
-        return Automx2Seed.parse(Files.readString(source));
-    }
 
     /** Validate, refuse to take a domain from another provider, then write only the differences. */
     static int load(CommandSpec spec, TargetOptions target, List<Map<String, AttributeValue>> items, WriteOptions writing)

@@ -13,9 +13,6 @@ import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
 import io.mailconfig.store.dynamodb.Table;
 import io.mailconfig.testing.Xml;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,57 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the handler: every client must get the servers, ports, socket types and user names automx2 gave.
  */
 class Automx2MigrationTest {
-
-    /** automx2's SQLite schema (contrib/sqlite-schema.sql) and an installation with two providers. */
-    static final String AUTOMX2_SQL = """
-            CREATE TABLE provider (id INTEGER NOT NULL, name VARCHAR NOT NULL, short_name VARCHAR NOT NULL, PRIMARY KEY (id));
-            CREATE TABLE server (id INTEGER NOT NULL, prio INTEGER DEFAULT '10' NOT NULL, name VARCHAR NOT NULL,
-                port INTEGER NOT NULL, type VARCHAR NOT NULL, socket_type VARCHAR NOT NULL, user_name VARCHAR NOT NULL,
-                authentication VARCHAR NOT NULL, PRIMARY KEY (id));
-            CREATE TABLE davserver (id INTEGER NOT NULL, url VARCHAR NOT NULL, port INTEGER NOT NULL, type VARCHAR NOT NULL,
-                use_ssl BOOLEAN NOT NULL, domain_required BOOLEAN NOT NULL, user_name VARCHAR, PRIMARY KEY (id),
-                CHECK (use_ssl IN (0, 1)), CHECK (domain_required IN (0, 1)));
-            CREATE TABLE ldapserver (id INTEGER NOT NULL, name VARCHAR NOT NULL, port INTEGER NOT NULL, use_ssl BOOLEAN NOT NULL,
-                search_base VARCHAR NOT NULL, search_filter VARCHAR NOT NULL, attr_uid VARCHAR NOT NULL, attr_cn VARCHAR,
-                bind_password VARCHAR, bind_user VARCHAR, PRIMARY KEY (id), CHECK (use_ssl IN (0, 1)));
-            CREATE TABLE domain (id INTEGER NOT NULL, name VARCHAR NOT NULL, provider_id INTEGER NOT NULL, ldapserver_id INTEGER,
-                PRIMARY KEY (id), UNIQUE (name), FOREIGN KEY(provider_id) REFERENCES provider (id),
-                FOREIGN KEY(ldapserver_id) REFERENCES ldapserver (id));
-            CREATE TABLE davserver_domain (davserver_id INTEGER NOT NULL, domain_id INTEGER NOT NULL,
-                PRIMARY KEY (davserver_id, domain_id), FOREIGN KEY(davserver_id) REFERENCES davserver (id),
-                FOREIGN KEY(domain_id) REFERENCES domain (id));
-            CREATE TABLE server_domain (server_id INTEGER NOT NULL, domain_id INTEGER NOT NULL,
-                PRIMARY KEY (server_id, domain_id), FOREIGN KEY(server_id) REFERENCES server (id),
-                FOREIGN KEY(domain_id) REFERENCES domain (id));
-
-            INSERT INTO provider VALUES (100, 'Example Inc.', 'Example');
-            INSERT INTO provider VALUES (200, 'Other Mail', 'Other');
-            INSERT INTO ldapserver VALUES (1, 'ldap.example.com', 636, 1, 'ou=people,dc=example,dc=com', '(mail={0})',
-                'uid', 'cn', 'secret-bind-password', 'uid=automx2,dc=example,dc=com');
-            INSERT INTO domain VALUES (3000, 'example.com', 100, 1);
-            INSERT INTO domain VALUES (3001, 'example.net', 100, NULL);
-            INSERT INTO domain VALUES (3002, 'example.org', 100, NULL);
-            INSERT INTO domain VALUES (3003, 'other.example', 200, NULL);
-            INSERT INTO server VALUES (121, 1, 'imap.example.com', 993, 'imap', 'SSL', '%EMAILADDRESS%', 'plain');
-            INSERT INTO server VALUES (122, 5, 'imap2.example.com', 143, 'imap', 'STARTTLS', '%EMAILADDRESS%', 'plain');
-            INSERT INTO server VALUES (123, 1, 'smtp.example.com', 465, 'smtp', 'SSL', '%EMAILADDRESS%', 'plain');
-            INSERT INTO server VALUES (124, 5, 'smtp.example.com', 587, 'smtp', 'STARTTLS', '%EMAILADDRESS%', 'plain');
-            INSERT INTO server VALUES (125, 9, 'pop.example.com', 110, 'pop', 'PLAIN', '%EMAILLOCALPART%', 'plain');
-            INSERT INTO server VALUES (126, 10, 'mail.other.example', 993, 'imap', 'SSL', '%EMAILLOCALPART%', 'plain');
-            INSERT INTO server VALUES (127, 20, 'mail.other.example', 995, 'pop', 'SSL', '%EMAILLOCALPART%', 'NTLM');
-            INSERT INTO server VALUES (128, 10, 'mail.other.example', 587, 'smtp', 'STARTTLS', '%EMAILLOCALPART%', 'plain');
-            INSERT INTO server VALUES (129, 10, 'forgotten.example.com', 993, 'imap', 'SSL', '%EMAILADDRESS%', 'plain');
-            INSERT INTO server_domain VALUES (121, 3000), (121, 3001), (121, 3002);
-            INSERT INTO server_domain VALUES (122, 3000), (122, 3001);
-            INSERT INTO server_domain VALUES (123, 3000), (123, 3001), (123, 3002);
-            INSERT INTO server_domain VALUES (124, 3000), (124, 3001);
-            INSERT INTO server_domain VALUES (125, 3000), (125, 3001);
-            INSERT INTO server_domain VALUES (126, 3003), (127, 3003), (128, 3003);
-            INSERT INTO davserver VALUES (1, 'https://dav.example.com/caldav/', 443, 'caldav', 1, 0, '%EMAILADDRESS%');
-            INSERT INTO davserver VALUES (2, 'dav.example.com/carddav/', 8443, 'carddav', 1, 1, NULL);
-            INSERT INTO davserver VALUES (3, 'http://dav.other.example/', 80, 'caldav', 0, 0, NULL);
-            INSERT INTO davserver_domain VALUES (1, 3000), (1, 3001), (2, 3000), (2, 3001), (3, 3003);
-            """;
 
     /** automx2's JSON seed, version 2 (contrib/seed-sample.json of automx2 2026.1). */
     static final String AUTOMX2_SEED = """
@@ -110,16 +56,7 @@ class Automx2MigrationTest {
     Path directory;
 
     static Path automx2Database(Path directory) throws Exception {
-        Path file = directory.resolve("automx2.db");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement statement = connection.createStatement()) {
-            for (String sql : AUTOMX2_SQL.split(";")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
-                }
-            }
-        }
-        return file;
+        return Automx2Installation.sqliteFile(directory);
     }
 
     /** One server as Autoconfig lists it: type, host, port, socket type, user name, authentication. */
@@ -152,7 +89,7 @@ class Automx2MigrationTest {
 
     @Test
     void aMigratedSqliteDatabaseAnswersEveryDomainLikeAutomx2() throws Exception {
-        Automx2Migration.Result result = Automx2Migration.migrate(Automx2Database.read(automx2Database(directory)));
+        Automx2Migration.Result result = Automx2Migration.migrate(Automx2Source.of(automx2Database(directory).toString()).read());
 
         try (TableAccess table = imported(result)) {
             for (String address : List.of("alice@example.com", "bob@example.net")) {
@@ -184,7 +121,7 @@ class Automx2MigrationTest {
 
     @Test
     void domainsWithTheSameServersShareOneProviderAndTheGroupingIsReported() throws Exception {
-        Automx2Migration.Result result = Automx2Migration.migrate(Automx2Database.read(automx2Database(directory)));
+        Automx2Migration.Result result = Automx2Migration.migrate(Automx2Source.of(automx2Database(directory).toString()).read());
 
         assertThat(result.items()).extracting(item -> item.get("pk").s() + " " + item.get("sk").s())
                 .filteredOn(key -> key.contains("DOMAIN#"))
@@ -198,7 +135,7 @@ class Automx2MigrationTest {
 
     @Test
     void whatCannotBeCarriedOverIsReportedAndNoPasswordIsShown() throws Exception {
-        Automx2Migration.Result result = Automx2Migration.migrate(Automx2Database.read(automx2Database(directory)));
+        Automx2Migration.Result result = Automx2Migration.migrate(Automx2Source.of(automx2Database(directory).toString()).read());
 
         assertThat(result.report()).anyMatch(line -> line.startsWith("server 125 (pop pop.example.com:110): socket type 'PLAIN' is not carried over")
                         && line.contains("example.com, example.net"))
@@ -207,7 +144,8 @@ class Automx2MigrationTest {
                 .anyMatch(line -> line.startsWith("LDAP server 1 (ldaps://ldap.example.com:636, search base ou=people,dc=example,dc=com")
                         && line.contains("bind user uid=automx2,dc=example,dc=com, a bind password")
                         && line.contains("mailboxes of example.com"));
-        assertThat(String.join("\n", result.report())).doesNotContain("secret-bind-password");
+        assertThat(String.join("\n", result.report())).doesNotContain("secret-bind-password")
+                .as("domains without an LDAP server name none").doesNotContain("names LDAP server");
         assertThat(result.items()).noneMatch(item -> item.get("sk").s().contains("125"));
     }
 
