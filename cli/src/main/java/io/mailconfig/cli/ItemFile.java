@@ -17,8 +17,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.yaml.snakeyaml.LoaderOptions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -67,12 +70,19 @@ public final class ItemFile {
             .comparingInt((String name) -> KNOWN_ATTRIBUTES.contains(name) ? KNOWN_ATTRIBUTES.indexOf(name) : KNOWN_ATTRIBUTES.size())
             .thenComparing(Comparator.naturalOrder());
 
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+    /** The largest file read, in characters: far beyond 100,000 domains, short of running out of memory. */
+    static final int MAX_FILE_CHARS = 256 * 1024 * 1024;
+
+    private static final YAMLFactory YAML_FACTORY = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build())
+            // A second "domains:" in one provider is a mistake to report, not a value to overwrite.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper YAML = new ObjectMapper(YAML_FACTORY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -92,7 +102,18 @@ public final class ItemFile {
         return parse(Files.readString(file));
     }
 
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        // SnakeYAML stops at 3 MB by default, below what a large provider exports.
+        options.setCodePointLimit(MAX_FILE_CHARS);
+        return options;
+    }
+
     public static List<Map<String, AttributeValue>> parse(String text) throws IOException {
+        if (text.length() > MAX_FILE_CHARS) {
+            throw new InvalidFileException("the file holds " + text.length() + " characters, more than " + MAX_FILE_CHARS);
+        }
+        refuseAnchorsAndAliases(text);
         Object root;
         try {
             root = YAML.readValue(text, Object.class);
@@ -113,6 +134,24 @@ public final class ItemFile {
             items.addAll(providerItems(id.strip(), provider));
         }
         return items;
+    }
+
+    /**
+     * Anchors and aliases ({@code &name}, {@code *name}) are refused: Jackson reads an alias of a list
+     * or map as a string, and expanding them would let a small file become a huge one.
+     */
+    private static void refuseAnchorsAndAliases(String text) throws IOException {
+        try (YAMLParser parser = (YAMLParser) YAML_FACTORY.createParser(text)) {
+            while (parser.nextToken() != null) {
+                if (parser.isCurrentAlias() || parser.getObjectId() != null) {
+                    throw new InvalidFileException("YAML anchors and aliases (&name, *name) are not read: write each value out"
+                            + " (line " + parser.currentLocation().getLineNr() + ")");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new InvalidFileException("not YAML or JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        }
     }
 
     private static List<Map<String, AttributeValue>> providerItems(String id, Map<?, ?> entry) throws InvalidFileException {

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Command(name = "mailconfig", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Import, export and validate mailconfig's configuration; migrate from automx2.",
         subcommands = {MailconfigCli.Import.class, MailconfigCli.Export.class, MailconfigCli.Validate.class,
-                MailconfigCli.Migrate.class, CommandLine.HelpCommand.class})
+                MailconfigCli.Migrate.class, Edits.AddDomain.class, Edits.RemoveDomain.class, Edits.AddUser.class,
+                Edits.RemoveUser.class, CommandLine.HelpCommand.class})
 public final class MailconfigCli implements Callable<Integer> {
 
     /** Exit code when the data has mistakes (validate, or an import refused). */
@@ -48,6 +49,7 @@ public final class MailconfigCli implements Callable<Integer> {
 
     public static CommandLine commandLine() {
         return new CommandLine(new MailconfigCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                     return FAILED;
@@ -140,6 +142,7 @@ public final class MailconfigCli implements Callable<Integer> {
             }
             List<Problem> problems = Validator.validate(items);
             PrintWriter out = spec.commandLine().getOut();
+            Validator.unknownItems(items).forEach(note -> out.println("note: " + note));
             problems.forEach(out::println);
             out.println(problems.isEmpty()
                     ? what + ": " + items.size() + " items, no problems"
@@ -198,6 +201,17 @@ public final class MailconfigCli implements Callable<Integer> {
         @Option(names = "--prune", description = "Also delete items of the imported providers that the data does not "
                 + "hold (other providers are never touched).")
         boolean prune;
+
+        @Option(names = "--prune-limit", paramLabel = "PERCENT", defaultValue = "" + Importer.Prune.DEFAULT_MAX_SHARE_PERCENT,
+                description = "With --prune, refuse to delete more than PERCENT of a provider's items (default: ${DEFAULT-VALUE}).")
+        int pruneLimit;
+
+        @Option(names = "--force", description = "With --prune, delete even beyond --prune-limit, or a whole provider.")
+        boolean force;
+
+        Importer.Prune prune() {
+            return new Importer.Prune(prune, pruneLimit, force);
+        }
     }
 
 
@@ -215,15 +229,24 @@ public final class MailconfigCli implements Callable<Integer> {
                 err.println("nothing imported: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in the data");
                 return INVALID;
             }
-            Importer.Plan plan = Importer.plan(table, items, writing.prune);
+            Validator.unknownItems(items).forEach(note -> err.println("note: " + note));
+            Importer.Plan plan = Importer.plan(table, items, writing.prune());
             if (!plan.conflicts().isEmpty()) {
                 plan.conflicts().forEach(conflict -> err.println("conflict: " + conflict));
                 err.println("nothing imported: a domain belongs to one provider only");
                 return INVALID;
             }
             plan.changes().forEach(out::println);
+            if (!plan.refused().isEmpty()) {
+                plan.refused().forEach(refusal -> err.println("refused: " + refusal));
+                err.println("nothing imported: the deletions above are more than --prune may do on its own");
+                return INVALID;
+            }
             if (!dryRun) {
-                Importer.apply(table, plan);
+                Importer.apply(table, plan, line -> {
+                    err.println(line);
+                    err.flush();
+                });
             }
             long deletes = plan.changes().stream().filter(c -> c.action() == Importer.Action.DELETE).count();
             out.println((dryRun ? "dry run, nothing written: would write " : "wrote ") + (plan.changes().size() - deletes)

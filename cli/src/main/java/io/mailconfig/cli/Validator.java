@@ -40,8 +40,27 @@ public final class Validator {
     private Validator() {
     }
 
+    /** The sort keys of the items mailconfig reads; any other item the function ignores and the tool carries as it is. */
+    private static final List<String> KNOWN_KINDS = List.of(PROVIDER_SORT_KEY, DOMAIN_PREFIX, SERVER_PREFIX, DAV_PREFIX, USER_PREFIX);
+
     public static List<Problem> validate(List<Map<String, AttributeValue>> items) {
         return validate(items, domain -> false);
+    }
+
+    /**
+     * Items of a kind mailconfig does not know: not mistakes (the function ignores them, export and
+     * import carry them unchanged), but worth a note in case a sort key was mistyped.
+     */
+    public static List<Problem> unknownItems(List<Map<String, AttributeValue>> items) {
+        return items.stream()
+                .filter(item -> key(item, PARTITION_KEY).startsWith(PROVIDER_PREFIX) && !knownKind(key(item, SORT_KEY)))
+                .map(item -> new Problem(key(item, PARTITION_KEY), key(item, SORT_KEY),
+                        "an item of a kind mailconfig does not read; it is kept as it is"))
+                .sorted(BY_KEY).toList();
+    }
+
+    private static boolean knownKind(String sk) {
+        return KNOWN_KINDS.stream().anyMatch(kind -> kind.equals(PROVIDER_SORT_KEY) ? sk.equals(kind) : sk.startsWith(kind));
     }
 
     /**
@@ -101,10 +120,11 @@ public final class Validator {
         ItemReader.Result result = ItemReader.read(pk.substring(PROVIDER_PREFIX.length()), partition);
         boolean hasProviderItem = partition.stream().anyMatch(item -> key(item, SORT_KEY).equals(PROVIDER_SORT_KEY));
         if (hasProviderItem) {
-            problems.addAll(result.problems());
+            result.problems().stream().filter(problem -> knownKind(problem.sk())).forEach(problems::add);
         } else {
             // ItemReader's "provider item missing" says less than the findings below.
-            result.problems().stream().filter(problem -> !problem.sk().equals(PROVIDER_SORT_KEY)).forEach(problems::add);
+            result.problems().stream().filter(problem -> !problem.sk().equals(PROVIDER_SORT_KEY) && knownKind(problem.sk()))
+                    .forEach(problems::add);
         }
         ProviderConfig config = result.config();
         Set<String> domains = new HashSet<>();

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.mailconfig.cli.Importer.Action;
 import io.mailconfig.cli.Importer.Change;
+import io.mailconfig.cli.Importer.Prune;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.TestTable.Items;
 import io.mailconfig.testing.Xml;
@@ -36,8 +37,12 @@ class ImportExportTest {
         return ItemFile.read(LocalTables.exampleFile());
     }
 
+    private static Prune prune(boolean enabled) {
+        return new Prune(enabled, Prune.DEFAULT_MAX_SHARE_PERCENT, false);
+    }
+
     private Importer.Plan importItems(List<Map<String, AttributeValue>> items, boolean prune) {
-        Importer.Plan plan = Importer.plan(table, items, prune);
+        Importer.Plan plan = Importer.plan(table, items, prune(prune));
         Importer.apply(table, plan);
         return plan;
     }
@@ -63,7 +68,7 @@ class ImportExportTest {
     void importingTheSameFileTwiceChangesNothing() throws Exception {
         importItems(example(), false);
 
-        Importer.Plan second = Importer.plan(table, example(), true);
+        Importer.Plan second = Importer.plan(table, example(), prune(true));
 
         assertThat(second.changes()).isEmpty();
         assertThat(second.unchanged()).isEqualTo(17);
@@ -71,7 +76,7 @@ class ImportExportTest {
 
     @Test
     void aPlanThatIsNotAppliedWritesNothing() throws Exception {
-        Importer.Plan plan = Importer.plan(table, example(), false);
+        Importer.Plan plan = Importer.plan(table, example(), prune(false));
 
         assertThat(plan.changes()).isNotEmpty();
         assertThat(table.scanAll()).isEmpty();
@@ -85,7 +90,7 @@ class ImportExportTest {
                 .replace("      - customer-two.example\n", "");
         List<Map<String, AttributeValue>> items = ItemFile.parse(edited);
 
-        Importer.Plan kept = Importer.plan(table, items, false);
+        Importer.Plan kept = Importer.plan(table, items, prune(false));
         assertThat(kept.changes()).extracting(Change::toString)
                 .containsExactly("update pk=PROVIDER#example sk=SERVER#imap-backup");
 
@@ -111,12 +116,12 @@ class ImportExportTest {
         table.put(Items.provider("old", "Old", "Old").build());
         table.put(Items.domain("old", "example.net").build());
 
-        assertThat(Importer.plan(table, example(), false).conflicts())
+        assertThat(Importer.plan(table, example(), prune(false)).conflicts())
                 .containsExactly("example.net is already served by PROVIDER#old (remove it there, or import that provider too with --prune)");
 
         String bothProviders = java.nio.file.Files.readString(LocalTables.exampleFile())
                 + "\n  - id: old\n    name: Old\n    domains: []\n";
-        assertThat(Importer.plan(table, ItemFile.parse(bothProviders), true).conflicts()).isEmpty();
+        assertThat(Importer.plan(table, ItemFile.parse(bothProviders), prune(true)).conflicts()).isEmpty();
     }
 
     @Test
@@ -132,7 +137,7 @@ class ImportExportTest {
         for (ItemFile.Format format : ItemFile.Format.values()) {
             String exported = ItemFile.write(before, format);
             try (TableAccess copy = LocalTables.inMemory()) {
-                Importer.apply(copy, Importer.plan(copy, ItemFile.parse(exported), false));
+                Importer.apply(copy, Importer.plan(copy, ItemFile.parse(exported), prune(false)));
 
                 assertThat(asSet(copy.scanAll())).as(format.name()).isEqualTo(asSet(before));
                 assertThat(ItemFile.write(copy.scanAll(), format)).isEqualTo(exported);

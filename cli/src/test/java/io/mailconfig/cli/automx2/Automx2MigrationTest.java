@@ -83,7 +83,7 @@ class Automx2MigrationTest {
         EmbeddedDynamoDb database = EmbeddedDynamoDb.inMemory();
         database.createTable(Table.DEFAULT_NAME);
         TableAccess table = new TableAccess(database.client(), Table.DEFAULT_NAME, database);
-        Importer.apply(table, Importer.plan(table, result.items(), false));
+        Importer.apply(table, Importer.plan(table, result.items(), Importer.Prune.OFF));
         return table;
     }
 
