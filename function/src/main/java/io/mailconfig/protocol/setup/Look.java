@@ -29,7 +29,7 @@ record Look(Optional<URI> logo, Optional<String> accentStyle) {
             input{font:inherit;padding:.5rem;width:100%;max-width:26rem;box-sizing:border-box;border:1px solid #555;border-radius:4px}
             button,.button{display:inline-block;font:inherit;font-weight:600;margin:.75rem 0 .25rem;padding:.6rem 1.1rem;border:0;border-radius:6px;background:var(--accent,#0a58ca);color:var(--on-accent,#fff);text-decoration:none}
             :focus-visible{outline:3px solid #f5a623;outline-offset:2px}
-            .start{border:1px solid #bbb;border-radius:8px;padding:0 1rem .75rem;margin:1rem 0}.start h2{margin-top:.75rem}
+            .start{display:flow-root;border:1px solid #bbb;border-radius:8px;padding:0 1rem .75rem;margin:1rem 0}.start h2{margin-top:.75rem}
             .for{font-size:1.05rem}.note{color:#444}
             dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0}dt{font-weight:600}dd{margin:0;min-width:0}
             code{font-family:ui-monospace,monospace;-webkit-user-select:all;user-select:all;overflow-wrap:anywhere;background:#f2f2f2;padding:0 .2rem;border-radius:3px}
