@@ -56,6 +56,11 @@ class SetupPageTest {
         return text.substring(from + start.length(), text.indexOf(end, from + start.length()));
     }
 
+    /** The first block of the page, for the device in hand. */
+    static String start(String html) {
+        return between(html, "<section class=\"start\" id=\"start\"", "</section>");
+    }
+
     static String sha256(String text) throws Exception {
         return "sha256-" + Base64.getEncoder().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -179,8 +184,7 @@ class SetupPageTest {
     void anIphoneSeesTheProfileDownloadFirstWithWhereToInstallIt() {
         String html = get("emailaddress=alice%40example.com&name=Alice+Example", "user-agent", IPHONE).getBody();
 
-        String start = between(html, "<section class=\"start\" id=\"start\"", "</section>");
-        assertThat(start).contains("<h2 id=\"start-heading\">On this iPhone or iPad</h2>",
+        assertThat(start(html)).contains("<h2 id=\"start-heading\">On this iPhone or iPad</h2>",
                 "<a class=\"button\" id=\"profile-link-top\" href=\"/mobileconfig?emailaddress=alice%40example.com&amp;name=Alice+Example\">",
                 "tap <strong>Profile Downloaded</strong> and <strong>Install</strong>");
         assertThat(html.indexOf("id=\"start\"")).isLessThan(html.indexOf("id=\"settings\""));
@@ -191,7 +195,7 @@ class SetupPageTest {
     void anAndroidPhoneSeesTheAppsThatSetThemselvesUpFirst() {
         String html = get("emailaddress=alice%40example.com", "user-agent", ANDROID).getBody();
 
-        String start = between(html, "<section class=\"start\" id=\"start\"", "</section>");
+        String start = start(html);
         assertThat(start).contains("On this Android phone or tablet",
                 "<a href=\"#guide-thunderbird-android\">Thunderbird for Android (and K-9 Mail)</a>",
                 "<a href=\"#guide-fairemail\">FairEmail</a>", "<a href=\"#guide-gmail\">", "<a href=\"#guide-outlook-mobile\">");
@@ -203,7 +207,7 @@ class SetupPageTest {
     void aComputerSeesTheQrCodeAndTheClientList() throws Exception {
         String html = get("emailaddress=alice%40example.com&name=Alice+Example").getBody();
 
-        String start = between(html, "<section class=\"start\" id=\"start\"", "</section>");
+        String start = start(html);
         String svg = "<svg" + between(start, "<svg", "</svg>") + "</svg>";
         assertThat(svg).contains("role=\"img\"", "aria-label=\"QR code of the profile download for alice@example.com\"");
         assertThat(QrCodes.decodeSvg(svg))
