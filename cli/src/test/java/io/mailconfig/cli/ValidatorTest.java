@@ -34,6 +34,18 @@ class ValidatorTest {
     }
 
     @Test
+    void aBadLookOfTheSetupPageIsNamedWithTheProviderItem() {
+        List<Problem> problems = Validator.validate(List.of(
+                Items.provider("acme", "Acme Mail", "Acme").with("accentColor", "green").build(),
+                Items.domain("acme", "acme.example").build(),
+                Items.server("acme", "imap", "imap", "imap.acme.example", 993, "SSL", 10).build(),
+                Items.server("acme", "smtp", "smtp", "smtp.acme.example", 465, "SSL", 10).build()));
+
+        assertThat(only(problems)).isEqualTo("item (pk=PROVIDER#acme, sk=PROVIDER): accentColor: not a colour written "
+                + "as #rrggbb (e.g. #1a6b3c): green; the setup page goes without it");
+    }
+
+    @Test
     void aMissingFieldIsNamedWithTheItemsKey() {
         assertThat(only(validate(Items.server("acme", "pop", "pop3", "x", 995, "SSL", 20).without("hostname").build())))
                 .isEqualTo("item (pk=PROVIDER#acme, sk=SERVER#pop): hostname is missing or not a string");

@@ -7,11 +7,11 @@ import com.google.zxing.qrcode.QRCodeReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the text of a QR code drawn as SVG unit squares, the way a phone camera reads the screen. */
+/** Reads the text of a QR code drawn as SVG runs of dark modules, the way a phone camera reads the screen. */
 public final class QrCodes {
 
     private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
-    private static final Pattern MODULE = Pattern.compile("M(\\d+),(\\d+)h1v1h-1z");
+    private static final Pattern RUN = Pattern.compile("M(\\d+),(\\d+)h(\\d+)v1h-\\3z");
     private static final int PIXELS_PER_MODULE = 4;
 
     private QrCodes() {
@@ -26,13 +26,15 @@ public final class QrCodes {
         int side = modules * PIXELS_PER_MODULE;
         byte[] pixels = new byte[side * side];
         java.util.Arrays.fill(pixels, (byte) 0xff);
-        Matcher module = MODULE.matcher(svg);
-        while (module.find()) {
-            int x = Integer.parseInt(module.group(1));
-            int y = Integer.parseInt(module.group(2));
-            for (int dy = 0; dy < PIXELS_PER_MODULE; dy++) {
-                for (int dx = 0; dx < PIXELS_PER_MODULE; dx++) {
-                    pixels[(y * PIXELS_PER_MODULE + dy) * side + x * PIXELS_PER_MODULE + dx] = 0;
+        Matcher run = RUN.matcher(svg);
+        while (run.find()) {
+            int y = Integer.parseInt(run.group(2));
+            int from = Integer.parseInt(run.group(1));
+            for (int x = from; x < from + Integer.parseInt(run.group(3)); x++) {
+                for (int dy = 0; dy < PIXELS_PER_MODULE; dy++) {
+                    for (int dx = 0; dx < PIXELS_PER_MODULE; dx++) {
+                        pixels[(y * PIXELS_PER_MODULE + dy) * side + x * PIXELS_PER_MODULE + dx] = 0;
+                    }
                 }
             }
         }

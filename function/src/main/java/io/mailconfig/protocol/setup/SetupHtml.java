@@ -1,150 +1,94 @@
 package io.mailconfig.protocol.setup;
 
-import io.mailconfig.model.Authentication;
-import io.mailconfig.model.DavServer;
-import io.mailconfig.model.DavType;
-import io.mailconfig.model.DomainConfig;
-import io.mailconfig.model.EmailAddress;
-import io.mailconfig.model.MailServer;
-import io.mailconfig.model.SocketType;
-import io.mailconfig.protocol.mobileconfig.ProfileDownloads.ProfileDownload;
+import io.mailconfig.model.Provider;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The setup page for people: a form for the address, then the settings to type in by hand, the
- * Apple profile link (and its QR code on wide screens) and hints for Thunderbird and Outlook.
- * Every value from the request or the table goes through {@link Html#escape}. The one stylesheet is
- * inline and allowed by its hash, so the Content-Security-Policy needs no 'unsafe-inline'.
+ * The frame of every setup page: the head with its styles, the header in the provider's name and
+ * look (logo, accent colour, help link), the language switch, and the address form. Every value
+ * from the request or the table is escaped here or by {@link Texts}.
  */
 final class SetupHtml {
 
-    static final String STYLE = """
-            body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:46rem;padding:1rem;color:#1a1a1a;background:#fff}
-            h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem}h3{font-size:1.1rem;margin-bottom:.25rem}
-            label{display:block;font-weight:600;margin-top:.75rem}
-            input{font:inherit;padding:.4rem;width:100%;max-width:24rem;box-sizing:border-box;border:1px solid #555;border-radius:4px}
-            button,.button{display:inline-block;font:inherit;margin-top:1rem;padding:.5rem 1rem;border-radius:4px;border:0;background:#0a58ca;color:#fff;text-decoration:none}
-            button:focus,.button:focus,input:focus{outline:3px solid #f5a623;outline-offset:2px}
-            dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dt{font-weight:600}dd{margin:0;word-break:break-all}
-            .error{border-left:4px solid #b00020;padding:.5rem 1rem;background:#fdecee}
-            .qr{float:right;width:11rem;height:11rem;margin:0 0 1rem 1rem}figure{margin:0}figcaption{font-size:.9rem}
-            @media (max-width:48rem),(pointer:coarse){.qr-block{display:none}}
-            """;
-    static final String STYLE_HASH = "sha256-" + Base64.getEncoder().encodeToString(sha256(STYLE));
+    static final String FORM_ID = "address-form";
 
     private SetupHtml() {
     }
 
-    /** The form alone, or the form and an error message. */
-    static String form(Optional<String> provider, String address, String name, Optional<String> error) {
-        return page(provider, address, name, error.map(message ->
-                "<p class=\"error\" role=\"alert\" id=\"error\">" + Html.escape(message) + "</p>\n").orElse(""));
+    /** The whole page around {@code main}, which is already HTML. */
+    static String page(PageRequest request, Texts texts, Optional<Provider> provider, Look look, String main) {
+        String title = provider.map(p -> texts.plain("page.title.provider", "provider", p.name()))
+                .orElseGet(() -> texts.plain("page.title"));
+        StringBuilder html = new StringBuilder(16384);
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(texts.language().tag()).append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
+                .append("<title>").append(title).append("</title>\n").append(look.styles()).append("</head>\n<body>\n")
+                .append("<header>\n<div class=\"brand\">");
+        provider.flatMap(Provider::logoUrl).ifPresent(logo -> html.append("<img class=\"logo\" src=\"")
+                .append(Html.escape(logo.toString())).append("\" alt=\"\">"));
+        html.append("<h1>").append(title).append("</h1></div>\n");
+        provider.flatMap(Provider::documentationUrl).ifPresent(help -> html.append("<p><a href=\"")
+                .append(Html.escape(help.toString())).append("\">")
+                .append(texts.html("help.provider", "provider", provider.get().name())).append("</a></p>\n"));
+        languageSwitch(html, request, texts);
+        html.append("</header>\n<main>\n").append(main).append("</main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    /** Links to the same page in each other language, keeping what the person typed. */
+    private static void languageSwitch(StringBuilder html, PageRequest request, Texts texts) {
+        html.append("<nav aria-label=\"").append(texts.plain("nav.languages")).append("\"><ul>");
+        for (Language language : Language.values()) {
+            html.append("<li lang=\"").append(language.tag()).append("\">");
+            if (language == texts.language()) {
+                html.append("<strong aria-current=\"page\">").append(language.nativeName()).append("</strong>");
+            } else {
+                html.append("<a hreflang=\"").append(language.tag()).append("\" href=\"")
+                        .append(Html.escape(link(request, language))).append("\">").append(language.nativeName()).append("</a>");
+            }
+            html.append("</li>");
+        }
+        html.append("</ul></nav>\n");
+    }
+
+    /** This page in another language, for what the person typed. */
+    static String link(PageRequest request, Language language) {
+        StringBuilder query = new StringBuilder("/?");
+        if (!request.address().isEmpty()) {
+            query.append("emailaddress=").append(URLEncoder.encode(request.address(), StandardCharsets.UTF_8)).append('&');
+        }
+        if (!request.name().isEmpty()) {
+            query.append("name=").append(URLEncoder.encode(request.name(), StandardCharsets.UTF_8)).append('&');
+        }
+        return query.append("lang=").append(language.tag()).toString();
     }
 
     /**
-     * @param profile    the Apple profile of the address, whose servers are also the ones to type in by hand
-     * @param profileUrl the absolute address of the Apple profile, for the QR code; empty when the
-     *                   request does not say where this page is served
+     * The address form: a plain GET form, so it works without JavaScript.
+     *
+     * @param heading the form's heading (when it follows the settings), or empty at the top of the page
+     * @param error   an error message, already HTML, shown above the form and announced
      */
-    static String settings(DomainConfig config, EmailAddress address, String name, Optional<ProfileDownload> profile,
-            Optional<String> profileUrl) {
-        String provider = config.provider().provider().name();
-        StringBuilder html = new StringBuilder();
-        html.append("<section aria-labelledby=\"settings-heading\" id=\"settings\">\n")
-                .append("<h2 id=\"settings-heading\">Settings for ").append(Html.escape(address.toString())).append("</h2>\n");
-        if (profile.isEmpty()) {
-            html.append("<p>").append(Html.escape(provider))
-                    .append(" has no mail server that can be set up by hand. Ask its support.</p>\n</section>\n");
-            return page(Optional.of(provider), address.toString(), name, html.toString());
-        }
-        html.append("<p>Your password is your mailbox password; it is never part of these settings.</p>\n");
-        server(html, "incoming", "Incoming mail (" + profile.get().incoming().type().name() + ")", config, address,
-                profile.get().incoming());
-        server(html, "outgoing", "Outgoing mail (SMTP)", config, address, profile.get().outgoing());
-        config.provider().davServer(DavType.CALDAV).ifPresent(dav -> dav(html, "caldav", "Calendar (CalDAV)", config, address, dav));
-        config.provider().davServer(DavType.CARDDAV).ifPresent(dav -> dav(html, "carddav", "Contacts (CardDAV)", config, address, dav));
-        html.append("</section>\n");
-
-        html.append("<section aria-labelledby=\"apple-heading\">\n<h2 id=\"apple-heading\">iPhone, iPad and Mac</h2>\n");
-        profileUrl.ifPresent(url -> html.append("<figure class=\"qr-block\">")
-                .append(QrSvg.render(url, "QR code of the profile link for " + address))
-                .append("<figcaption>On a computer? Scan this with the camera of your iPhone or iPad.</figcaption></figure>\n"));
-        html.append("<p>Open this page in Safari on the device, download the profile, then open Settings and install "
-                        + "it from <em>Profile Downloaded</em>. It asks for your password.</p>\n")
-                .append("<p><a class=\"button\" id=\"profile-link\" href=\"").append(Html.escape(profile.get().link()))
-                .append("\">Download the profile for ").append(Html.escape(address.toString())).append("</a></p>\n")
-                .append("</section>\n");
-
-        html.append("<section aria-labelledby=\"other-heading\">\n<h2 id=\"other-heading\">Other mail programs</h2>\n")
-                .append("<h3>Thunderbird</h3>\n<p>Add a mail account with your name, address and password: Thunderbird "
-                        + "finds these settings by itself. If it does not, choose <em>Configure manually</em> and enter "
-                        + "the settings above.</p>\n")
-                .append("<h3>Outlook</h3>\n<p>Choose <em>Add account</em> and enter your address. If Outlook asks for the "
-                        + "account type, choose <em>IMAP</em> and enter the settings above.</p>\n</section>\n");
-        return page(Optional.of(provider), address.toString(), name, html.toString());
-    }
-
-    private static void server(StringBuilder html, String id, String title, DomainConfig config, EmailAddress address,
-            MailServer server) {
-        html.append("<h3>").append(Html.escape(title)).append("</h3>\n<dl id=\"").append(id).append("\">\n");
-        entry(html, "Server", server.hostname());
-        entry(html, "Port", Integer.toString(server.port()));
-        entry(html, "Security", server.socketType() == SocketType.SSL ? "SSL/TLS" : "STARTTLS");
-        entry(html, "Authentication", authentication(server.authentication().getFirst()));
-        entry(html, "Username", config.loginName(server, address));
-        html.append("</dl>\n");
-    }
-
-    private static void dav(StringBuilder html, String id, String title, DomainConfig config, EmailAddress address,
-            DavServer dav) {
-        html.append("<h3>").append(Html.escape(title)).append("</h3>\n<dl id=\"").append(id).append("\">\n");
-        entry(html, "Server address", dav.url().toString());
-        entry(html, "Username", config.loginName(dav, address));
-        html.append("</dl>\n");
-    }
-
-    private static void entry(StringBuilder html, String term, String value) {
-        html.append("<dt>").append(Html.escape(term)).append("</dt><dd>").append(Html.escape(value)).append("</dd>\n");
-    }
-
-    private static String authentication(Authentication method) {
-        return switch (method) {
-            case PASSWORD_CLEARTEXT -> "Normal password";
-            case PASSWORD_ENCRYPTED -> "Encrypted password (CRAM-MD5)";
-            case OAUTH2 -> "OAuth2 (sign in with the provider)";
-            case TLS_CLIENT_CERT -> "TLS client certificate";
-            case NONE, CLIENT_IP_ADDRESS -> "None";
-            default -> method.id();
-        };
-    }
-
-    private static String page(Optional<String> provider, String address, String name, String main) {
-        String title = provider.map(p -> "Set up your " + p + " mail").orElse("Set up your mail");
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<meta name=\"referrer\" content=\"no-referrer\">\n"
-                + "<title>" + Html.escape(title) + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n"
-                + "<header><h1>" + Html.escape(title) + "</h1></header>\n<main>\n"
-                + "<form method=\"get\" action=\"/\">\n"
-                + "<label for=\"emailaddress\">Email address</label>\n"
-                + "<input id=\"emailaddress\" name=\"emailaddress\" type=\"text\" inputmode=\"email\" autocomplete=\"email\" "
-                + "autocapitalize=\"none\" spellcheck=\"false\" required value=\"" + Html.escape(address) + "\">\n"
-                + "<label for=\"name\">Your name (optional)</label>\n"
-                + "<input id=\"name\" name=\"name\" type=\"text\" autocomplete=\"name\" value=\"" + Html.escape(name) + "\">\n"
-                + "<button type=\"submit\">Show my settings</button>\n</form>\n"
-                + main
-                + "</main>\n</body>\n</html>\n";
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+    static String form(PageRequest request, Texts texts, Optional<String> heading, Optional<String> error) {
+        StringBuilder html = new StringBuilder(2048);
+        error.ifPresent(message -> html.append("<p class=\"error\" role=\"alert\" id=\"error\">").append(message).append("</p>\n"));
+        html.append("<form method=\"get\" action=\"/\" id=\"").append(FORM_ID).append("\"")
+                .append(heading.map(h -> " aria-labelledby=\"form-heading\">\n<h2 id=\"form-heading\">" + h + "</h2>")
+                        .orElse(">"))
+                .append('\n')
+                .append("<label for=\"emailaddress\">").append(texts.html("form.address")).append("</label>\n")
+                .append("<input id=\"emailaddress\" name=\"emailaddress\" type=\"text\" inputmode=\"email\" autocomplete=\"email\" ")
+                .append("autocapitalize=\"none\" spellcheck=\"false\" required maxlength=\"").append(PageRequest.MAX_ADDRESS_LENGTH)
+                .append("\" value=\"").append(Html.escape(request.address())).append("\">\n")
+                .append("<label for=\"name\">").append(texts.html("form.name")).append("</label>\n")
+                .append("<input id=\"name\" name=\"name\" type=\"text\" autocomplete=\"name\" maxlength=\"")
+                .append(PageRequest.MAX_NAME_LENGTH).append("\" value=\"").append(Html.escape(request.name())).append("\">\n");
+        request.chosenLanguage().ifPresent(language -> html.append("<input type=\"hidden\" name=\"lang\" value=\"")
+                .append(language.tag()).append("\">\n"));
+        return html.append("<button type=\"submit\">").append(texts.html("form.submit")).append("</button>\n</form>\n").toString();
     }
 }

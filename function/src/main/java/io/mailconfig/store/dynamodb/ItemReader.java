@@ -8,6 +8,7 @@ import static io.mailconfig.store.dynamodb.Table.PROVIDER_SORT_KEY;
 import static io.mailconfig.store.dynamodb.Table.SERVER_PREFIX;
 import static io.mailconfig.store.dynamodb.Table.SORT_KEY;
 import static io.mailconfig.store.dynamodb.Table.USER_PREFIX;
+import static io.mailconfig.store.dynamodb.Table.Attributes.ACCENT_COLOR;
 import static io.mailconfig.store.dynamodb.Table.Attributes.ACTIVE_SYNC_URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.ALIAS_OF;
 import static io.mailconfig.store.dynamodb.Table.Attributes.AUTHENTICATION;
@@ -15,6 +16,7 @@ import static io.mailconfig.store.dynamodb.Table.Attributes.DISPLAY_NAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.DOCUMENTATION_URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.HOSTNAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.LOGIN_NAME;
+import static io.mailconfig.store.dynamodb.Table.Attributes.LOGO_URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.NAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.PORT;
 import static io.mailconfig.store.dynamodb.Table.Attributes.PRIORITY;
@@ -43,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -83,7 +86,8 @@ public final class ItemReader {
             String sk = key(item, SORT_KEY);
             try {
                 if (sk.equals(PROVIDER_SORT_KEY)) {
-                    provider = provider(providerId, fields);
+                    provider = provider(providerId, fields, look -> problems.add(new Problem(
+                            key(item, PARTITION_KEY), sk, look + "; the setup page goes without it")));
                 } else if (sk.startsWith(DOMAIN_PREFIX)) {
                     domains.add(domain(sk.substring(DOMAIN_PREFIX.length()), fields));
                 } else if (sk.startsWith(SERVER_PREFIX)) {
@@ -113,11 +117,27 @@ public final class ItemReader {
         return value == null || value.s() == null ? "" : value.s();
     }
 
-    private static Provider provider(String providerId, Fields fields) throws InvalidItem {
+    /**
+     * The provider's look (logo and accent colour) only decorates the setup page: a mistake there
+     * is reported to {@code lookProblem} and the look left out, rather than losing the provider's name.
+     */
+    private static Provider provider(String providerId, Fields fields, Consumer<String> lookProblem) throws InvalidItem {
         String name = fields.required(NAME);
         String shortName = fields.string(SHORT_NAME).orElse(name);
         Optional<URI> documentation = fields.string(DOCUMENTATION_URL).map(ItemReader::httpUrl);
-        return new Provider(providerId, name, shortName, documentation);
+        Optional<URI> logo = Optional.empty();
+        try {
+            logo = fields.string(LOGO_URL).map(ItemReader::httpUrl).map(Provider::checkedLogoUrl);
+        } catch (InvalidItem | IllegalArgumentException e) {
+            lookProblem.accept(LOGO_URL + ": " + e.getMessage());
+        }
+        Optional<String> accent = Optional.empty();
+        try {
+            accent = fields.string(ACCENT_COLOR).map(Provider::checkedAccentColor);
+        } catch (InvalidItem | IllegalArgumentException e) {
+            lookProblem.accept(ACCENT_COLOR + ": " + e.getMessage());
+        }
+        return new Provider(providerId, name, shortName, documentation, logo, accent);
     }
 
     private static Domain domain(String name, Fields fields) throws InvalidItem {

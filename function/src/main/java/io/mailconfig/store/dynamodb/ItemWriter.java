@@ -1,5 +1,6 @@
 package io.mailconfig.store.dynamodb;
 
+import static io.mailconfig.store.dynamodb.Table.Attributes.ACCENT_COLOR;
 import static io.mailconfig.store.dynamodb.Table.Attributes.ACTIVE_SYNC_URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.ALIAS_OF;
 import static io.mailconfig.store.dynamodb.Table.Attributes.AUTHENTICATION;
@@ -7,6 +8,7 @@ import static io.mailconfig.store.dynamodb.Table.Attributes.DISPLAY_NAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.DOCUMENTATION_URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.HOSTNAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.LOGIN_NAME;
+import static io.mailconfig.store.dynamodb.Table.Attributes.LOGO_URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.NAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.PORT;
 import static io.mailconfig.store.dynamodb.Table.Attributes.PRIORITY;
@@ -53,6 +55,8 @@ public final class ItemWriter {
         attributes.put(NAME, AttributeValue.fromS(provider.name()));
         attributes.put(SHORT_NAME, AttributeValue.fromS(provider.shortName()));
         provider.documentationUrl().ifPresent(url -> attributes.put(DOCUMENTATION_URL, AttributeValue.fromS(url.toString())));
+        provider.logoUrl().ifPresent(url -> attributes.put(LOGO_URL, AttributeValue.fromS(url.toString())));
+        provider.accentColor().ifPresent(color -> attributes.put(ACCENT_COLOR, AttributeValue.fromS(color)));
         return item(partitionKey(provider.id()), Table.PROVIDER_SORT_KEY, attributes);
     }
 

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <pre>
  * pk                 sk                          what
- * PROVIDER#example   PROVIDER                    name, shortName, documentationUrl
+ * PROVIDER#example   PROVIDER                    name, shortName, documentationUrl, logoUrl, accentColor
  * PROVIDER#example   DOMAIN#example.com          aliasOf, activeSyncUrl (both optional)
  * PROVIDER#example   SERVER#&lt;any id&gt;             type, hostname, port, socketType, authentication, username, priority
  * PROVIDER#example   DAV#&lt;any id&gt;                type, url, username, priority
@@ -63,6 +63,8 @@ public final class Table {
         public static final String NAME = "name";
         public static final String SHORT_NAME = "shortName";
         public static final String DOCUMENTATION_URL = "documentationUrl";
+        public static final String LOGO_URL = "logoUrl";
+        public static final String ACCENT_COLOR = "accentColor";
         // DOMAIN#
         public static final String ALIAS_OF = "aliasOf";
         public static final String ACTIVE_SYNC_URL = "activeSyncUrl";
@@ -80,8 +82,8 @@ public final class Table {
         public static final String DISPLAY_NAME = "displayName";
 
         /** Every attribute mailconfig reads, in the order of docs/table-design.md. */
-        public static final List<String> ALL = List.of(NAME, SHORT_NAME, DOCUMENTATION_URL, ALIAS_OF, ACTIVE_SYNC_URL,
-                TYPE, HOSTNAME, URL, PORT, SOCKET_TYPE, AUTHENTICATION, USERNAME, PRIORITY, LOGIN_NAME, DISPLAY_NAME);
+        public static final List<String> ALL = List.of(NAME, SHORT_NAME, DOCUMENTATION_URL, LOGO_URL, ACCENT_COLOR,
+                ALIAS_OF, ACTIVE_SYNC_URL, TYPE, HOSTNAME, URL, PORT, SOCKET_TYPE, AUTHENTICATION, USERNAME, PRIORITY, LOGIN_NAME, DISPLAY_NAME);
 
         private Attributes() {
         }
