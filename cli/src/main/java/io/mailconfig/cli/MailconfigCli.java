@@ -155,7 +155,8 @@ public final class MailconfigCli implements Callable<Integer> {
             description = {"Carry an automx2 installation over: its database (SQLite, MariaDB/MySQL or PostgreSQL) "
                     + "or its JSON seed (version 1 or 2).",
                     "Domains of one automx2 provider that use the same servers become one mailconfig provider. "
-                            + "Prints what could not be carried over (plain-text servers, LDAP look-ups, ...).",
+                            + "Prints what could not be carried over (plain-text servers, LDAP look-ups, providers without "
+                            + "usable servers, ...) and carries the rest; --strict makes that exit 1.",
                     "Imports into the table like 'import' does, or writes a data file with --output to review first."})
     static final class Migrate implements Callable<Integer> {
 
@@ -167,6 +168,9 @@ public final class MailconfigCli implements Callable<Integer> {
         @Option(names = {"-o", "--output"}, paramLabel = "FILE",
                 description = "Write a data file instead of importing (.json gives JSON, else YAML).")
         Path output;
+
+        @Option(names = "--strict", description = "Exit 1 when anything could not be carried over (it is reported either way).")
+        boolean strict;
 
         @Mixin
         WriteOptions writing;
@@ -182,13 +186,21 @@ public final class MailconfigCli implements Callable<Integer> {
             Automx2Migration.Result result = Automx2Migration.migrate(Automx2Source.of(source).read());
             PrintWriter err = spec.commandLine().getErr();
             result.report().forEach(line -> err.println("automx2: " + line));
+            int exit;
             if (output != null) {
                 write(spec, output, ItemFile.write(result.items(), formatFor(output, null)));
                 List<Problem> problems = Validator.validate(result.items());
                 problems.forEach(problem -> err.println("check: " + problem));
-                return problems.isEmpty() ? 0 : INVALID;
+                exit = problems.isEmpty() ? 0 : INVALID;
+            } else {
+                exit = load(spec, target, result.items(), writing);
             }
-            return load(spec, target, result.items(), writing);
+            if (exit == 0 && strict && !result.skipped().isEmpty()) {
+                err.println("automx2: " + result.skipped().size() + " thing" + (result.skipped().size() == 1 ? "" : "s")
+                        + " not carried over (--strict)");
+                return INVALID;
+            }
+            return exit;
         }
     }
 

@@ -12,7 +12,9 @@ import io.mailconfig.model.MailServer;
 import io.mailconfig.model.ServerType;
 import io.mailconfig.model.SocketType;
 import io.mailconfig.model.UsernameTemplate;
+import io.mailconfig.cli.Validator;
 import io.mailconfig.store.dynamodb.ItemReader;
+import io.mailconfig.store.dynamodb.ItemReader.Problem;
 import io.mailconfig.store.dynamodb.ItemWriter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -36,7 +38,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class Automx2Migration {
 
-    public record Result(List<Map<String, AttributeValue>> items, List<String> report) {
+    /**
+     * @param report  every line of the report, in order
+     * @param skipped the lines of the report that name something not carried over
+     */
+    public record Result(List<Map<String, AttributeValue>> items, List<String> report, List<String> skipped) {
     }
 
     /** automx2's server types, and mailconfig's names for them ({@link ServerType#id()}). */
@@ -48,6 +54,7 @@ public final class Automx2Migration {
 
     private final List<Map<String, AttributeValue>> items = new ArrayList<>();
     private final List<String> report = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
     private final Set<String> usedIds = new HashSet<>();
 
     private Automx2Migration() {
@@ -56,7 +63,7 @@ public final class Automx2Migration {
     public static Result migrate(Automx2Data data) {
         Automx2Migration migration = new Automx2Migration();
         migration.run(data);
-        return new Result(List.copyOf(migration.items), List.copyOf(migration.report));
+        return new Result(List.copyOf(migration.items), List.copyOf(migration.report), List.copyOf(migration.skipped));
     }
 
     private record Group(Set<Long> servers, Set<Long> davServers) {
@@ -76,7 +83,7 @@ public final class Automx2Migration {
                 }
             }
             if (groups.isEmpty()) {
-                report.add("provider " + describe(provider) + " has no domains: not carried over");
+                skip("provider " + describe(provider) + " has no domains: not carried over");
                 continue;
             }
             String baseId = slug(provider.shortName().isBlank() ? provider.name() : provider.shortName());
@@ -88,18 +95,18 @@ public final class Automx2Migration {
         }
         for (Domain domain : data.domains()) {
             if (data.providers().stream().noneMatch(provider -> provider.id() == domain.providerId())) {
-                report.add("domain " + domain.name() + " names automx2 provider " + domain.providerId()
+                skip("domain " + domain.name() + " names automx2 provider " + domain.providerId()
                         + ", which does not exist: not carried over");
             }
         }
         for (Server server : data.servers()) {
             if (server.domainIds().stream().noneMatch(knownDomains::contains)) {
-                report.add("server " + server.id() + " (" + server.type() + " " + server.name() + ") is linked to no domain: not carried over");
+                skip("server " + server.id() + " (" + server.type() + " " + server.name() + ") is linked to no domain: not carried over");
             }
         }
         for (DavServer dav : data.davServers()) {
             if (dav.domainIds().stream().noneMatch(knownDomains::contains)) {
-                report.add("DAV server " + dav.id() + " (" + dav.url() + ") is linked to no domain: not carried over");
+                skip("DAV server " + dav.id() + " (" + dav.url() + ") is linked to no domain: not carried over");
             }
         }
         reportLdap(data);
@@ -116,28 +123,33 @@ public final class Automx2Migration {
     private void carry(String id, Provider provider, Group group, List<Domain> domains,
             Map<Long, Server> servers, Map<Long, DavServer> davServers) {
         String pk = ItemWriter.partitionKey(id);
+        int first = items.size();
         items.add(ItemWriter.provider(new io.mailconfig.model.Provider(id, provider.name(),
                 provider.shortName().isBlank() ? provider.name() : provider.shortName(), Optional.empty())));
         List<String> names = new ArrayList<>();
         for (Domain domain : domains) {
             Optional<String> name = DomainNames.normalize(domain.name());
             if (name.isEmpty()) {
-                report.add("domain '" + domain.name() + "' is not a valid domain name: not carried over");
+                skip("domain '" + domain.name() + "' is not a valid domain name: not carried over");
                 continue;
             }
             names.add(name.get());
             items.add(ItemWriter.domain(id, io.mailconfig.model.Domain.named(name.get())));
         }
-        report.add("automx2 provider " + describe(provider) + " -> " + pk + ": " + String.join(", ", names)
+        note("automx2 provider " + describe(provider) + " -> " + pk + ": " + String.join(", ", names)
                 + " (automx2 servers " + group.servers() + (group.davServers().isEmpty() ? "" : ", DAV servers " + group.davServers()) + ")");
-        if (group.servers().isEmpty()) {
-            report.add(pk + ": these domains have no mail servers in automx2; add SERVER# items");
-        }
         for (long serverId : group.servers()) {
             carryServer(id, servers.get(serverId), names);
         }
         for (long davId : group.davServers()) {
             carryDav(id, davServers.get(davId));
+        }
+        List<Map<String, AttributeValue>> carried = items.subList(first, items.size());
+        List<Problem> problems = Validator.validate(carried);
+        if (!problems.isEmpty()) {
+            skip(pk + " (" + String.join(", ", names) + ") not carried over: " + problems.getFirst().message()
+                    + "; give these domains usable servers in automx2, or add them to the migrated file, then import it");
+            carried.clear();
         }
     }
 
@@ -146,25 +158,25 @@ public final class Automx2Migration {
         Optional<ServerType> type = Optional.ofNullable(SERVER_TYPES.get(server.type().toLowerCase(Locale.ROOT)))
                 .flatMap(ServerType::parse);
         if (type.isEmpty()) {
-            report.add(what + ": unknown type '" + server.type() + "' (automx2 itself refuses it): not carried over");
+            skip(what + ": unknown type '" + server.type() + "' (automx2 itself refuses it): not carried over");
             return;
         }
         Optional<SocketType> socketType = SocketType.parse(server.socketType());
         if (socketType.isEmpty()) {
-            report.add(what + ": socket type '" + server.socketType() + "' is not carried over; mailconfig offers only SSL "
+            skip(what + ": socket type '" + server.socketType() + "' is not carried over; mailconfig offers only SSL "
                     + "and STARTTLS, so clients of " + String.join(", ", domains) + " no longer get this server");
             return;
         }
         String authentication = AUTHENTICATION.getOrDefault(server.authentication().toLowerCase(Locale.ROOT),
                 server.authentication());
         if (Authentication.parse(authentication).isEmpty()) {
-            report.add(what + ": authentication '" + server.authentication() + "' is unknown: not carried over");
+            skip(what + ": authentication '" + server.authentication() + "' is unknown: not carried over");
             return;
         }
         String username = server.userName() == null || server.userName().isBlank()
                 ? UsernameTemplate.EMAIL_ADDRESS : server.userName();
         if (server.name() == null || server.name().isBlank()) {
-            report.add(what + ": no host name: not carried over");
+            skip(what + ": no host name: not carried over");
             return;
         }
         MailServer carried;
@@ -172,7 +184,7 @@ public final class Automx2Migration {
             carried = new MailServer(type.get(), server.name(), server.port(), socketType.get(),
                     List.of(Authentication.parse(authentication).orElseThrow()), username, server.prio());
         } catch (IllegalArgumentException e) {
-            report.add(what + ": " + e.getMessage() + ": not carried over");
+            skip(what + ": " + e.getMessage() + ": not carried over");
             return;
         }
         items.add(ItemWriter.server(providerId, type.get().id() + "-" + server.id(), carried));
@@ -181,24 +193,16 @@ public final class Automx2Migration {
     private void carryDav(String providerId, DavServer dav) {
         String what = "DAV server " + dav.id() + " (" + dav.type() + " " + dav.url() + ")";
         if (!dav.type().equalsIgnoreCase("caldav") && !dav.type().equalsIgnoreCase("carddav")) {
-            report.add(what + ": unknown type: not carried over");
+            skip(what + ": unknown type: not carried over");
             return;
         }
-        String url = dav.url().strip();
-        if (!url.contains("://")) {
-            // automx2 stores a host (and path) and builds the URL from use_ssl and port.
-            boolean defaultPort = dav.port() == 0 || dav.port() == (dav.useSsl() ? 443 : 80);
-            int slash = url.indexOf('/');
-            String host = slash < 0 ? url : url.substring(0, slash);
-            String path = slash < 0 ? "/" : url.substring(slash);
-            url = (dav.useSsl() ? "https://" : "http://") + host + (defaultPort ? "" : ":" + dav.port()) + path;
-        }
+        String url = withPort(dav);
         if (!url.toLowerCase(Locale.ROOT).startsWith("https://")) {
-            report.add(what + ": not carried over; mailconfig offers DAV only over https");
+            skip(what + ": not carried over; mailconfig offers DAV only over https");
             return;
         }
         if (url.contains("%EMAIL")) {
-            report.add(what + ": not carried over; its URL holds a placeholder, which mailconfig does not expand in "
+            skip(what + ": not carried over; its URL holds a placeholder, which mailconfig does not expand in "
                     + "DAV URLs: add a DAV# item with a URL that is the same for every mailbox (e.g. the server's /.well-known/"
                     + dav.type().toLowerCase(Locale.ROOT) + ")");
             return;
@@ -210,10 +214,28 @@ public final class Automx2Migration {
             carried = new io.mailconfig.model.DavServer(DavType.parse(dav.type()).orElseThrow(), URI.create(url), username,
                     ItemReader.DEFAULT_PRIORITY);
         } catch (IllegalArgumentException e) {
-            report.add(what + ": not a valid URL: not carried over");
+            skip(what + ": not a valid URL: not carried over");
             return;
         }
         items.add(ItemWriter.dav(providerId, carried.type().id() + "-" + dav.id(), carried));
+    }
+
+    /**
+     * The DAV server's URL with the port automx2 gives clients: automx2 keeps a host (and path) or a
+     * whole URL in {@code url}, and a port of its own in {@code port} (0: the URL's), which it sends
+     * beside the URL; mailconfig carries the port in the URL.
+     */
+    static String withPort(DavServer dav) {
+        String url = dav.url().strip();
+        boolean whole = url.contains("://");
+        String scheme = whole ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : dav.useSsl() ? "https" : "http";
+        String rest = whole ? url.substring(url.indexOf("://") + 3) : url;
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "/" : rest.substring(slash);
+        boolean namesPort = authority.matches(".*:\\d+$");
+        boolean defaultPort = dav.port() <= 0 || dav.port() == (scheme.equals("https") ? 443 : 80);
+        return scheme + "://" + authority + (namesPort || defaultPort ? "" : ":" + dav.port()) + path;
     }
 
     private void reportLdap(Automx2Data data) {
@@ -227,17 +249,26 @@ public final class Automx2Migration {
                     + ldap.bindUser().map(user -> ", bind user " + user).orElse("")
                     + (ldap.hasBindPassword() ? ", a bind password" : "") + ")";
             if (domains.isEmpty()) {
-                report.add(what + " is used by no domain: not carried over");
+                skip(what + " is used by no domain: not carried over");
             } else {
-                report.add(what + " is not carried over: mailconfig does not query LDAP. The login and display names it gave "
+                skip(what + " is not carried over: mailconfig does not query LDAP. The login and display names it gave "
                         + "mailboxes of " + String.join(", ", domains) + " must become users: entries (USER# items) "
                         + "for the mailboxes whose login name differs from the server's user name template");
             }
         }
         for (Domain domain : data.domains()) {
             domain.ldapServerId().filter(id -> data.ldapServers().stream().noneMatch(ldap -> ldap.id() == id))
-                    .ifPresent(id -> report.add("domain " + domain.name() + " names LDAP server " + id + ", which does not exist"));
+                    .ifPresent(id -> skip("domain " + domain.name() + " names LDAP server " + id + ", which does not exist"));
         }
+    }
+
+    private void note(String line) {
+        report.add(line);
+    }
+
+    private void skip(String line) {
+        report.add(line);
+        skipped.add(line);
     }
 
     private String uniqueId(String candidate) {

@@ -7,6 +7,7 @@ import io.mailconfig.cli.automx2.Automx2Data.Domain;
 import io.mailconfig.cli.automx2.Automx2Data.LdapServer;
 import io.mailconfig.cli.automx2.Automx2Data.Provider;
 import io.mailconfig.cli.automx2.Automx2Data.Server;
+import io.mailconfig.model.UsernameTemplate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,10 +18,13 @@ import java.util.Set;
 /**
  * Reads automx2's JSON seed (the body of {@code POST /initdb/}), version 2 with domain objects
  * and LDAP servers, and the older form with plain domain names. The seed gives one provider whose
- * every server serves every domain; automx2 fills in what the seed leaves out, and so does this:
- * port 993/995/465 by type, SSL on those ports and STARTTLS on others, prio 10,
- * user name %EMAILADDRESS%, authentication plain. automx2 takes the first word of the provider
- * name as its short name.
+ * every server serves every domain, and automx2's own seeding (database.py, populate_with_dict)
+ * decides the rest, which this follows exactly: a mail server's port defaults to 993/995/465 by
+ * type and its socket type follows the port (SSL on 465, 993, 995, STARTTLS on any other), prio
+ * defaults to 10, and the user name (%EMAILADDRESS%) and authentication (plain) are automx2's
+ * defaults whatever the seed says; a DAV server uses SSL when its URL is https, port 0 (the URL's)
+ * unless given, requires the domain, and logs in with %EMAILADDRESS%. automx2 takes the first word
+ * of the provider name as its short name.
  */
 public final class Automx2Seed {
 
@@ -64,19 +68,17 @@ public final class Automx2Seed {
             serverId++;
             if (type.equals("caldav") || type.equals("carddav")) {
                 String url = server.path("url").asText();
-                davServers.add(new DavServer(serverId, url, server.path("port").asInt(443), type,
-                        !url.startsWith("http://"), server.path("domain_required").asBoolean(false),
-                        text(server, "user_name"), domainIds));
+                davServers.add(new DavServer(serverId, url, server.path("port").asInt(0), type,
+                        url.startsWith("https:"), true, Optional.of(UsernameTemplate.EMAIL_ADDRESS), domainIds));
             } else {
                 int port = server.path("port").asInt(switch (type) {
                     case "imap" -> 993;
                     case "pop" -> 995;
                     default -> 465;
                 });
-                String socketType = server.path("socket_type").asText(port == 465 || port == 993 || port == 995 ? "SSL" : "STARTTLS");
+                String socketType = port == 465 || port == 993 || port == 995 ? "SSL" : "STARTTLS";
                 servers.add(new Server(serverId, server.path("prio").asInt(10), server.path("name").asText(), port, type,
-                        socketType, server.path("user_name").asText("%EMAILADDRESS%"),
-                        server.path("authentication").asText("plain"), domainIds));
+                        socketType, UsernameTemplate.EMAIL_ADDRESS, "plain", domainIds));
             }
         }
         return new Automx2Data(List.of(provider), domains, servers, davServers, ldapServers);

@@ -84,6 +84,9 @@ class Automx2DatabasesTest {
 
         assertThat(Files.readString(fromMariaDb)).isEqualTo(Files.readString(fromFile)).contains("example.com");
         assertThat(Files.readString(fromPostgreSql)).isEqualTo(Files.readString(fromFile));
+        // The installation has a plain-text server and an LDAP server, which are not carried over.
+        assertThat(run("migrate", sqliteUri, "-o", directory.resolve("strict.yaml").toString(), "--strict"))
+                .isEqualTo(MailconfigCli.INVALID);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -184,6 +185,69 @@ class Automx2MigrationTest {
         assertThat(data.domains()).extracting(Automx2Data.Domain::name).containsExactly("example.com", "example.net");
         assertThat(data.servers()).extracting(server -> server.type() + " " + server.port() + " " + server.socketType())
                 .containsExactly("imap 993 SSL", "pop 110 STARTTLS", "smtp 465 SSL");
+    }
+
+    @Test
+    void aSeedIsReadAsAutomx2ItselfSeedsItsDatabase() throws Exception {
+        Automx2Data data = Automx2Seed.parse("""
+                {"version": 2, "provider": "Example Inc.", "domains": [{"name": "example.com"}],
+                 "servers": [{"type": "imap", "name": "imap.example.com", "port": 143, "socket_type": "SSL",
+                              "user_name": "%EMAILLOCALPART%", "authentication": "NTLM"},
+                             {"type": "smtp", "name": "smtp.example.com", "port": 465, "socket_type": "STARTTLS"},
+                             {"type": "carddav", "url": "https://dav.example.com/card/", "user_name": "%EMAILLOCALPART%",
+                              "domain_required": false}]}
+                """);
+
+        assertThat(data.servers()).extracting(server -> server.port() + " " + server.socketType() + " " + server.userName()
+                + " " + server.authentication()).containsExactly("143 STARTTLS %EMAILADDRESS% plain", "465 SSL %EMAILADDRESS% plain");
+        assertThat(data.davServers()).singleElement().satisfies(dav -> {
+            assertThat(dav.port()).isZero();
+            assertThat(dav.domainRequired()).isTrue();
+            assertThat(dav.userName()).contains("%EMAILADDRESS%");
+        });
+    }
+
+    @Test
+    void aDavPortOfItsOwnIsKeptInTheUrl() {
+        assertThat(Automx2Migration.withPort(dav("https://dav.example.com/caldav/", 8443, true))).isEqualTo("https://dav.example.com:8443/caldav/");
+        assertThat(Automx2Migration.withPort(dav("https://dav.example.com:9443/caldav/", 8443, true))).isEqualTo("https://dav.example.com:9443/caldav/");
+        assertThat(Automx2Migration.withPort(dav("https://dav.example.com/caldav/", 443, true))).isEqualTo("https://dav.example.com/caldav/");
+        assertThat(Automx2Migration.withPort(dav("https://dav.example.com", 0, true))).isEqualTo("https://dav.example.com/");
+        assertThat(Automx2Migration.withPort(dav("dav.example.com/card/", 8443, true))).isEqualTo("https://dav.example.com:8443/card/");
+        assertThat(Automx2Migration.withPort(dav("dav.example.com/card/", 80, false))).isEqualTo("http://dav.example.com/card/");
+    }
+
+    private static Automx2Data.DavServer dav(String url, int port, boolean ssl) {
+        return new Automx2Data.DavServer(1, url, port, "caldav", ssl, true, Optional.empty(), Set.of(1L));
+    }
+
+    @Test
+    void providersThatCannotBeServedAreLeftOutAndNamedTheRestIsCarried() throws Exception {
+        // As in automx2's own example data: a provider whose only server has an invalid type, and one without servers.
+        Automx2Data data = Automx2Source.of(automx2Database(directory).toString()).read();
+        List<Automx2Data.Provider> providers = new ArrayList<>(data.providers());
+        providers.add(new Automx2Data.Provider(300, "Ham & Eggs", "H+E"));
+        providers.add(new Automx2Data.Provider(400, "Some Other Provider", "SOP"));
+        List<Automx2Data.Domain> domains = new ArrayList<>(data.domains());
+        domains.add(new Automx2Data.Domain(3004, "ham-n-eggs.tld", 300, Optional.empty()));
+        domains.add(new Automx2Data.Domain(3005, "serverless.tld", 400, Optional.empty()));
+        List<Automx2Data.Server> servers = new ArrayList<>(data.servers());
+        servers.add(new Automx2Data.Server(130, 10, "x.ham-n-eggs.tld", 123, "INVALID", "STARTTLS", "%EMAILADDRESS%", "plain",
+                Set.of(3004L)));
+
+        Automx2Migration.Result result = Automx2Migration.migrate(new Automx2Data(providers, domains, servers, data.davServers(),
+                data.ldapServers()));
+
+        assertThat(Validator.validate(result.items())).isEmpty();
+        assertThat(result.items()).extracting(item -> item.get("pk").s()).doesNotContain("PROVIDER#h-e", "PROVIDER#sop")
+                .contains("PROVIDER#example", "PROVIDER#other");
+        assertThat(result.skipped())
+                .anyMatch(line -> line.startsWith("server 130 (INVALID x.ham-n-eggs.tld:123): unknown type 'INVALID'"))
+                .anyMatch(line -> line.startsWith("PROVIDER#h-e (ham-n-eggs.tld) not carried over: no usable incoming"))
+                .anyMatch(line -> line.startsWith("PROVIDER#sop (serverless.tld) not carried over: no usable incoming"));
+        assertThat(result.report()).containsAll(result.skipped())
+                .anyMatch(line -> line.startsWith("automx2 provider 'Example Inc.' (id 100) -> PROVIDER#example"));
+        assertThat(result.skipped()).noneMatch(line -> line.startsWith("automx2 provider"));
     }
 
     @Test
