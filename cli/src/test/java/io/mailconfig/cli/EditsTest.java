@@ -2,13 +2,10 @@ package io.mailconfig.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** add-domain, remove-domain, add-user and remove-user on a DynamoDB Local directory holding the example file. */
 class EditsTest {
@@ -16,20 +13,12 @@ class EditsTest {
     @TempDir
     Path directory;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = MailconfigCli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+    private CliRun run(String... args) {
         String[] withTable = new String[args.length + 2];
         System.arraycopy(args, 0, withTable, 0, args.length);
         withTable[args.length] = "--local";
         withTable[args.length + 1] = directory.resolve("db").toString();
-        return new Run(commandLine.execute(withTable), out.toString(), err.toString());
+        return CliRun.of(withTable);
     }
 
     private String exported() {
@@ -45,12 +34,12 @@ class EditsTest {
     void aDomainIsAddedToItsProviderAfterADryRunThatWritesNothing() {
         String before = exported();
 
-        Run dryRun = run("add-domain", "Neu.Example", "--provider", "hosting", "--dry-run");
+        CliRun dryRun = run("add-domain", "Neu.Example", "--provider", "hosting", "--dry-run");
         assertThat(dryRun.exitCode()).isZero();
         assertThat(dryRun.out()).isEqualTo("add    pk=PROVIDER#hosting sk=DOMAIN#neu.example\ndry run, nothing written\n");
         assertThat(exported()).isEqualTo(before);
 
-        Run added = run("add-domain", "Neu.Example", "--provider", "hosting");
+        CliRun added = run("add-domain", "Neu.Example", "--provider", "hosting");
         assertThat(added.exitCode()).isZero();
         assertThat(exported()).contains("- neu.example");
         assertThat(run("validate").exitCode()).isZero();
@@ -58,9 +47,9 @@ class EditsTest {
 
     @Test
     void aDomainServedElsewhereOrAMissingProviderIsRefused() {
-        Run taken = run("add-domain", "example.net", "--provider", "hosting");
-        Run nowhere = run("add-domain", "neu.example", "--provider", "nobody");
-        Run badAlias = run("add-domain", "neu.example", "--provider", "hosting", "--alias-of", "unknown.example");
+        CliRun taken = run("add-domain", "example.net", "--provider", "hosting");
+        CliRun nowhere = run("add-domain", "neu.example", "--provider", "nobody");
+        CliRun badAlias = run("add-domain", "neu.example", "--provider", "hosting", "--alias-of", "unknown.example");
 
         assertThat(taken.exitCode()).isEqualTo(MailconfigCli.INVALID);
         assertThat(taken.err()).isEqualTo("error: example.net is already served by PROVIDER#example; remove it there first\n");
@@ -72,11 +61,11 @@ class EditsTest {
 
     @Test
     void aDomainIsRemovedButNotAProvidersLastWithoutForce() {
-        Run removed = run("remove-domain", "customer-two.example");
+        CliRun removed = run("remove-domain", "customer-two.example");
         assertThat(removed.exitCode()).isZero();
         assertThat(removed.out()).startsWith("delete pk=PROVIDER#hosting sk=DOMAIN#customer-two.example\n");
 
-        Run last = run("remove-domain", "customer-one.example");
+        CliRun last = run("remove-domain", "customer-one.example");
         assertThat(last.exitCode()).isEqualTo(MailconfigCli.INVALID);
         assertThat(last.err()).contains("is the last domain of PROVIDER#hosting; give --force");
         assertThat(exported()).contains("customer-one.example").doesNotContain("customer-two.example");
@@ -86,7 +75,7 @@ class EditsTest {
 
     @Test
     void aMailboxGetsItsOwnLoginNameAndLosesItAgain() {
-        Run added = run("add-user", "Frank@Example.com", "--login-name", "f.miller", "--display-name", "Frank Miller");
+        CliRun added = run("add-user", "Frank@Example.com", "--login-name", "f.miller", "--display-name", "Frank Miller");
         assertThat(added.exitCode()).isZero();
         assertThat(added.out()).startsWith("add    pk=PROVIDER#example sk=USER#frank@example.com\n");
         assertThat(exported()).contains("address: frank@example.com", "loginName: f.miller", "displayName: Frank Miller");

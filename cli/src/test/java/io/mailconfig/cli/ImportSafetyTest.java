@@ -7,8 +7,6 @@ import io.mailconfig.cli.Importer.Prune;
 import io.mailconfig.local.EmbeddedDynamoDb;
 import io.mailconfig.store.dynamodb.Table;
 import io.mailconfig.testing.TestTable.Items;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -29,16 +26,8 @@ class ImportSafetyTest {
     @TempDir
     Path directory;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = MailconfigCli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private String db() {
@@ -112,8 +101,8 @@ class ImportSafetyTest {
         Path noneLeft = file("none.yaml", TWO_PROVIDERS.substring(0, TWO_PROVIDERS.indexOf("    domains: [moving"))
                 + TWO_PROVIDERS.substring(TWO_PROVIDERS.indexOf("  - id: new")));
 
-        Run tooMuch = run("import", oneLeft.toString(), "--prune", "--local", db());
-        Run whole = run("import", noneLeft.toString(), "--prune", "--local", db());
+        CliRun tooMuch = run("import", oneLeft.toString(), "--prune", "--local", db());
+        CliRun whole = run("import", noneLeft.toString(), "--prune", "--local", db());
 
         assertThat(tooMuch.exitCode()).isEqualTo(MailconfigCli.INVALID);
         assertThat(tooMuch.out()).contains("delete pk=PROVIDER#old sk=DOMAIN#moving.example", "delete pk=PROVIDER#old sk=SERVER#smtp");
@@ -179,7 +168,7 @@ class ImportSafetyTest {
         assertThat(run("export", "--local", directory.resolve("big").toString(), "-o", exported.toString()).exitCode()).isZero();
         assertThat(Files.size(exported)).isGreaterThan(3L * 1024 * 1024);
 
-        Run imported = run("import", exported.toString(), "--local", db());
+        CliRun imported = run("import", exported.toString(), "--local", db());
 
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.err()).contains("note: item (pk=PROVIDER#big, sk=NOTE#kept): an item of a kind mailconfig does not read");
