@@ -30,10 +30,11 @@ public record ServiceSettings(
     public static final int DEFAULT_RATE_LIMIT = 100;
     public static final int DEFAULT_BURST_LIMIT = 200;
     /**
-     * A warm request takes a few milliseconds, so 20 executions serve well over a thousand requests
-     * a second, more than the routes' throttles let through; it caps what a flood can cost.
+     * A warm request takes a few milliseconds, so 50 executions serve thousands of requests a
+     * second, more than the routes' throttles let through, with room for the slower first requests
+     * of restored environments; it caps what a flood can cost and keeps it from the account's other functions.
      */
-    public static final int DEFAULT_RESERVED_CONCURRENCY = 20;
+    public static final int DEFAULT_RESERVED_CONCURRENCY = 50;
     /** The retention periods CloudWatch Logs offers, in days. */
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
             545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);

@@ -27,7 +27,7 @@ class InstallationReaderTest {
         Installation installation = parse("{" + ACCOUNT + ", \"domains\": [" + ROUTE53_DOMAIN + "]}");
 
         assertThat(installation.service()).isEqualTo(new ServiceSettings("mailconfig", 1024, 30, 60, Optional.empty(), 100, 200,
-                OptionalInt.of(20), Optional.empty()));
+                OptionalInt.of(50), Optional.empty()));
         assertThat(installation.edge()).isEmpty();
         assertThat(installation.sharedHosts()).isEmpty();
         assertThat(installation.quotas()).isEqualTo(new Quotas(120, 2500, 500));
