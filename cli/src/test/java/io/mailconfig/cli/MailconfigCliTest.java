@@ -3,8 +3,6 @@ package io.mailconfig.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailconfig.cli.automx2.Automx2MigrationTestData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** The tool as an administrator runs it, on a DynamoDB Local directory like the one ./dev run --db-path serves. */
 class MailconfigCliTest {
@@ -21,17 +18,8 @@ class MailconfigCliTest {
     @TempDir
     Path directory;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = MailconfigCli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private String db() {
@@ -41,7 +29,7 @@ class MailconfigCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"import", "export", "validate", "migrate"})
     void everyCommandExplainsItself(String command) {
-        Run help = run(command, "--help");
+        CliRun help = run(command, "--help");
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).startsWith("Usage: mailconfig " + command).contains("--local=DIR", "--table=NAME", "--region=REGION", "--endpoint=URL");
@@ -49,7 +37,7 @@ class MailconfigCliTest {
 
     @Test
     void aDryRunPrintsEachChangeWithItsKeyAndWritesNothing() {
-        Run dryRun = run("import", LocalTables.exampleFile().toString(), "--dry-run", "--local", db());
+        CliRun dryRun = run("import", LocalTables.exampleFile().toString(), "--dry-run", "--local", db());
 
         assertThat(dryRun.exitCode()).isZero();
         assertThat(dryRun.out()).contains("add    pk=PROVIDER#example sk=DOMAIN#example.com\n",
@@ -59,8 +47,8 @@ class MailconfigCliTest {
 
     @Test
     void importingTwiceWritesOnceThenNothing() {
-        Run first = run("import", LocalTables.exampleFile().toString(), "--local", db());
-        Run second = run("import", LocalTables.exampleFile().toString(), "--local", db());
+        CliRun first = run("import", LocalTables.exampleFile().toString(), "--local", db());
+        CliRun second = run("import", LocalTables.exampleFile().toString(), "--local", db());
 
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).contains("wrote 17, deleted 0, unchanged 0");
@@ -88,8 +76,8 @@ class MailconfigCliTest {
                 .replace("port: 143", "port: 143000")
                 .replace("      - customer-two.example\n", "      - customer-two.example\n      - example.net\n"));
 
-        Run validate = run("validate", broken.toString());
-        Run imported = run("import", broken.toString(), "--local", db());
+        CliRun validate = run("validate", broken.toString());
+        CliRun imported = run("import", broken.toString(), "--local", db());
 
         assertThat(validate.exitCode()).isEqualTo(MailconfigCli.INVALID);
         assertThat(validate.out()).contains(
@@ -118,7 +106,7 @@ class MailconfigCliTest {
                 """);
 
         assertThat(run("validate", alias.toString()).out()).contains("aliasOf names example.com, which is not a domain in the table");
-        Run imported = run("import", alias.toString(), "--local", db());
+        CliRun imported = run("import", alias.toString(), "--local", db());
 
         assertThat(imported.exitCode()).isZero();
         assertThat(imported.out()).contains("add    pk=PROVIDER#legacy sk=DOMAIN#old-example.com");
@@ -126,7 +114,7 @@ class MailconfigCliTest {
 
     @Test
     void anUnreadableFileIsAnErrorNotAStackTrace() {
-        Run run = run("validate", directory.resolve("missing.yaml").toString());
+        CliRun run = run("validate", directory.resolve("missing.yaml").toString());
 
         assertThat(run.exitCode()).isEqualTo(MailconfigCli.FAILED);
         assertThat(run.err()).startsWith("error: ").doesNotContain("\tat ");
@@ -141,7 +129,7 @@ class MailconfigCliTest {
                 "aws.disableEc2Metadata", "true");
         properties.forEach(System::setProperty);
         try {
-            Run run = run("validate", "--region", "eu-central-1", "--table", "mailconfig");
+            CliRun run = run("validate", "--region", "eu-central-1", "--table", "mailconfig");
 
             assertThat(run.exitCode()).isEqualTo(MailconfigCli.FAILED);
             assertThat(run.err()).isEqualTo("error: no AWS credentials for table mailconfig in eu-central-1: set AWS_PROFILE, or "
@@ -153,7 +141,7 @@ class MailconfigCliTest {
 
     @Test
     void versionNamesTheProjectVersion() {
-        Run run = run("--version");
+        CliRun run = run("--version");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).matches("mailconfig \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
@@ -164,8 +152,8 @@ class MailconfigCliTest {
         Path automx2 = Automx2MigrationTestData.database(directory);
         Path review = directory.resolve("migrated.yaml");
 
-        Run migrate = run("migrate", automx2.toString(), "-o", review.toString());
-        Run imported = run("migrate", automx2.toString(), "--local", db());
+        CliRun migrate = run("migrate", automx2.toString(), "-o", review.toString());
+        CliRun imported = run("migrate", automx2.toString(), "--local", db());
 
         assertThat(migrate.exitCode()).isZero();
         assertThat(migrate.err()).contains("automx2: server 125 (pop pop.example.com:110): socket type 'PLAIN' is not carried over");

@@ -1,0 +1,63 @@
+package io.mailconfig.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code validate} holds the table's domains against the installation's: the two lists of domains must agree. */
+class DomainComparisonTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aDomainOnOnlyOneOfTheListsIsAProblemOfValidate() throws Exception {
+        String db = directory.resolve("db").toString();
+        CliRun.of("import", LocalTables.exampleFile().toString(), "--local", db);
+        Path installation = directory.resolve("mailconfig.json");
+        Files.writeString(installation, """
+                {"account": "123456789012", "region": "eu-central-1", "dns": "external",
+                 "sharedHosts": {"domain": "hosting.example"},
+                 "domains": [{"name": "example.com", "hosts": "own"}, {"name": "example.net", "hosts": "own"},
+                             {"name": "xn--bcher-kva.example", "hosts": "own"},
+                             {"name": "customer-one.example"}, {"name": "customer-three.example"}]}
+                """);
+
+        CliRun run = CliRun.of("validate", "--local", db, "--installation", installation.toString());
+
+        assertThat(run.exitCode()).isEqualTo(MailconfigCli.INVALID);
+        assertThat(run.out().lines()).containsExactly(
+                "domain customer-three.example: served by the installation (" + installation + "), but not in the table: its clients"
+                        + " get \"no configuration for this domain\"; add a DOMAIN#customer-three.example item to its provider",
+                "domain customer-two.example (PROVIDER#hosting): in the table, but not in the installation (" + installation + "): no host"
+                        + " serves it and no DNS record leads its clients here; add it to \"domains\" there",
+                "domain example.org (PROVIDER#example): in the table, but not in the installation (" + installation + "): no host"
+                        + " serves it and no DNS record leads its clients here; add it to \"domains\" there",
+                "domain hosting.example: the shared hosts' domain is not in the table: Thunderbird for Android asks"
+                        + " autoconfig.hosting.example without an address after its MX lookup and gets 404; add a DOMAIN#hosting.example"
+                        + " item to the provider whose servers the customer domains use",
+                "table mailconfig in DynamoDB Local at " + db + " and the installation " + installation + ": 4 problems in 17 items");
+    }
+
+    @Test
+    void listsThatAgreeAreNoProblemAndTheComparisonCanBeLeftOut() throws Exception {
+        Path file = LocalTables.exampleFile();
+        Path installation = directory.resolve("cdk.json");
+        Files.writeString(installation, """
+                {"app": "java ...", "context": {"mailconfig": {"account": "123456789012", "region": "eu-central-1", "dns": "external",
+                 "domains": [{"name": "example.com"}, {"name": "example.net"}, {"name": "example.org"}, {"name": "xn--bcher-kva.example"},
+                             {"name": "customer-one.example"}, {"name": "customer-two.example"}]}}}
+                """);
+
+        CliRun agreeing = CliRun.of("validate", file.toString(), "--installation", installation.toString());
+        CliRun without = CliRun.of("validate", file.toString(), "--installation", directory.resolve("other.json").toString(), "--no-installation");
+
+        assertThat(agreeing.exitCode()).as(agreeing.out()).isZero();
+        assertThat(agreeing.out()).isEqualTo(file + " and the installation " + installation + ": 17 items, no problems\n");
+        assertThat(without.exitCode()).isZero();
+        assertThat(without.out()).isEqualTo(file + ": 17 items, no problems\n");
+    }
+}
