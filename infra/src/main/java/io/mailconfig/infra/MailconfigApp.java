@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
@@ -85,7 +86,7 @@ public final class MailconfigApp {
      * Like {@link #build(App, Installation, String)}, with only the domain stacks {@code wanted}
      * accepts: a test of one stack among many need not build the others.
      */
-    static Stacks build(App app, Installation installation, String lambdaJar, java.util.function.IntPredicate wanted) {
+    static Stacks build(App app, Installation installation, String lambdaJar, IntPredicate wanted) {
         // Domain stacks import the API and its stage: keep exports in place while anything imports them.
         app.getNode().setContext("@aws-cdk/core:defaultCrossStackReferences", "strong");
         boolean edge = installation.edge().isPresent();

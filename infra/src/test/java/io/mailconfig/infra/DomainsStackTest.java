@@ -2,9 +2,14 @@ package io.mailconfig.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailconfig.installation.Dns;
+import io.mailconfig.installation.DomainRecords;
 import io.mailconfig.installation.DomainStacks;
+import io.mailconfig.installation.RecordValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -54,7 +59,7 @@ class DomainsStackTest {
     @Test
     void theRoute53DomainsRecordsAreOneGroupWithAliasesToItsHostsAndEverySrvRecord() {
         domains.resourceCountIs("AWS::Route53::RecordSetGroup", 1);
-        List<Object> sets = new java.util.ArrayList<>();
+        List<Object> sets = new ArrayList<>();
         for (String host : List.of("autoconfig.example.com", "autodiscover.example.com")) {
             String id = host.startsWith("autoconfig") ? "Autoconfig" : "Autodiscover";
             for (String type : List.of("A", "AAAA")) {
@@ -101,6 +106,31 @@ class DomainsStackTest {
                 int planned = synthesized.installation().stacks().all().get(index(stack)).resources();
                 assertThat(synthesized.resourceCount(stack)).as(stack.getStackName())
                         .isBetween(planned, planned + DomainStacks.RESERVED_RESOURCES);
+            }
+        }
+    }
+
+    @Test
+    void theStacksCreateExactlyTheRecordsTheInstallationListsForItsDomainsInRoute53() {
+        for (Synthesized synthesized : List.of(app, Fixtures.options(), Fixtures.hostingWithEdge(), Fixtures.hostingInRoute53())) {
+            for (DomainsStack stack : synthesized.stacks().domains()) {
+                List<String> expected = new ArrayList<>();
+                for (DomainRecords records : synthesized.installation().stacks().all().get(index(stack)).route53Records()) {
+                    String zone = ((Dns.Route53) records.dns()).hostedZoneId();
+                    expected.add(zone + ": " + records.records().stream().map(record -> record.name() + ". " + record.type() + " "
+                            + (record.value() instanceof RecordValue.Text text ? record.ttl() + " " + text.data() : "alias"))
+                            .collect(Collectors.joining(", ")));
+                }
+                List<String> actual = new ArrayList<>();
+                synthesized.template(stack).findResources("AWS::Route53::RecordSetGroup").values().forEach(resource -> {
+                    Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) resource).get("Properties");
+                    actual.add(properties.get("HostedZoneId") + ": " + ((List<?>) properties.get("RecordSets")).stream().map(set -> {
+                        Map<?, ?> record = (Map<?, ?>) set;
+                        return record.get("Name") + " " + record.get("Type") + " " + (record.containsKey("AliasTarget") ? "alias"
+                                : record.get("TTL") + " " + String.join(" ", ((List<?>) record.get("ResourceRecords")).stream().map(String::valueOf).toList()));
+                    }).collect(Collectors.joining(", ")));
+                });
+                assertThat(actual).as(stack.getStackName()).containsExactlyInAnyOrderElementsOf(expected);
             }
         }
     }

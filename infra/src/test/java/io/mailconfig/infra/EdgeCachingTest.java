@@ -10,12 +10,14 @@ import io.mailconfig.http.Response;
 import io.mailconfig.http.Router;
 import io.mailconfig.infra.EdgeCaching.CachedPath;
 import io.mailconfig.lambda.ApiGatewayEvents;
+import io.mailconfig.protocol.autoconfig.MozillaAutoconfig;
 import io.mailconfig.sample.SampleEvents;
 import io.mailconfig.sample.SampleProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +79,7 @@ class EdgeCachingTest {
 
     @Test
     void everyPartOfAKeyChangesAnAnswer() {
-        String autoconfig = io.mailconfig.protocol.autoconfig.MozillaAutoconfig.PATH;
+        String autoconfig = MozillaAutoconfig.PATH;
         assertThat(differ(get(autoconfig, Map.of("emailaddress", "alice@example.com"), "autoconfig.example.com"),
                 get(autoconfig, Map.of("emailaddress", "alice@unknown.example"), "autoconfig.example.com"))).isTrue();
         assertThat(differ(get(autoconfig, Map.of(), "autoconfig.example.com"), get(autoconfig, Map.of(), "autoconfig.unknown.example"))).isTrue();
@@ -127,7 +129,7 @@ class EdgeCachingTest {
     }
 
     private static boolean differ(Response one, Response other) {
-        return one.status() != other.status() || !java.util.Arrays.equals(one.body(), other.body());
+        return one.status() != other.status() || !Arrays.equals(one.body(), other.body());
     }
 
     private static Optional<CachedPath> cachedPath(String path) {

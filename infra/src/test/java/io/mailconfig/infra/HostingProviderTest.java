@@ -2,6 +2,7 @@ package io.mailconfig.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailconfig.installation.Dns;
 import io.mailconfig.installation.DomainRecords;
 import io.mailconfig.installation.DomainStacks;
 import io.mailconfig.installation.Installation;
@@ -71,7 +72,7 @@ class HostingProviderTest {
         Template domains = app.template(app.stacks().domains().getFirst());
 
         domains.hasResourceProperties("AWS::Route53::RecordSetGroup", Map.of(
-                "HostedZoneId", ((io.mailconfig.installation.Dns.Route53) customer.dns()).hostedZoneId(),
+                "HostedZoneId", ((Dns.Route53) customer.dns()).hostedZoneId(),
                 "RecordSets", List.of(
                         Map.of("Name", "_imaps._tcp." + name + ".", "Type", "SRV", "TTL", "3600", "ResourceRecords", List.of("0 1 993 imap.provider.example.")),
                         Map.of("Name", "_submission._tcp." + name + ".", "Type", "SRV", "TTL", "3600",

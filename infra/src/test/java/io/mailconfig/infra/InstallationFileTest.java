@@ -29,6 +29,16 @@ class InstallationFileTest {
     }
 
     @Test
+    void theDocumentedExampleOfEveryModeIsValid() throws Exception {
+        Installation external = Installation.fromContext("mailconfig-external-dns.json", Path.of("../docs/examples"));
+        Installation hosting = Installation.fromContext("mailconfig-hosting-provider.json", Path.of("../docs/examples"));
+
+        assertThat(external.domains()).extracting(domain -> domain.dns().isRoute53()).containsExactly(false, true);
+        assertThat(hosting.hostPairs()).extracting(pair -> pair.domain()).containsExactly("provider.example");
+        assertThat(hosting.edge()).isPresent();
+    }
+
+    @Test
     void theConfigurationsDefaultsAreTheFunctions() {
         assertThat(ServiceSettings.DEFAULT_TABLE_NAME).isEqualTo(Table.DEFAULT_NAME);
         assertThat(ServiceSettings.DEFAULT_CACHE_TTL_SECONDS).isEqualTo(Settings.DEFAULT_CACHE_TTL.toSeconds());

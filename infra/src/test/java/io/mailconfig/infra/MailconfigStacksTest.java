@@ -3,6 +3,7 @@ package io.mailconfig.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailconfig.infra.ApiRoutes.RouteKey;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -128,8 +129,8 @@ class MailconfigStacksTest {
 
     @Test
     void everyRouteHasAThrottleOfItsOwnAndTheCatchAllRouteLess() {
-        Map<String, Object> routes = new java.util.LinkedHashMap<>();
-        Map<String, Object> manyRoutes = new java.util.LinkedHashMap<>();
+        Map<String, Object> routes = new LinkedHashMap<>();
+        Map<String, Object> manyRoutes = new LinkedHashMap<>();
         for (RouteKey key : ApiRoutes.keys(ApiRoutes.fromRouter())) {
             routes.put(key.toString(), Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200));
             manyRoutes.put(key.toString(), Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 80));

@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -62,7 +64,7 @@ final class LoopbackDeployment implements AutoCloseable {
 
     /** A certificate for the pair's two names, each with its validation record {@code {name, value}}. */
     LoopbackDeployment certificate(String region, String status, Map<String, String[]> validation) {
-        certificates.add(new Certificate(region, "arn:aws:acm:" + region + ":123456789012:certificate/" + java.util.UUID.randomUUID(),
+        certificates.add(new Certificate(region, "arn:aws:acm:" + region + ":123456789012:certificate/" + UUID.randomUUID(),
                 status, validation));
         return this;
     }
@@ -207,7 +209,7 @@ final class LoopbackDeployment implements AutoCloseable {
         }
         for (String pair : raw.split("&")) {
             if (pair.startsWith(name + "=")) {
-                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
             }
         }
         return null;
@@ -220,7 +222,7 @@ final class LoopbackDeployment implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }
