@@ -131,31 +131,25 @@ final class InstallationReader {
         return new ServiceSettings(tableName, memory, retention, ttl, secret, rate, burst, reserved, email);
     }
 
-    private Optional<HostPair> sharedHosts(JsonNode node, String defaultDns) {
+    private Optional<HostPair> sharedHosts(JsonNode value, String defaultDns) {
         String at = CONTEXT_KEY + ".sharedHosts";
-        if (node == null || node.isNull()) {
+        Optional<JsonNode> section = section(value, at, SHARED_HOSTS_KEYS, "{\"domain\": \"provider.example\", \"dns\": \"external\"}");
+        if (section.isEmpty()) {
             return Optional.empty();
         }
-        if (!node.isObject()) {
-            problems.add(at + ": must be an object such as {\"domain\": \"provider.example\", \"dns\": \"external\"}");
-            return Optional.empty();
-        }
-        unknownKeys(node, SHARED_HOSTS_KEYS, at);
+        JsonNode node = section.get();
         String domain = bare(text(node, "domain", at, true, HOST_NAME, DOMAIN_EXAMPLE + " (the hosts are autoconfig.<domain> and autodiscover.<domain>)"));
         Optional<Dns> dns = dns(node, at, domain, defaultDns);
         return domain == null || dns.isEmpty() ? Optional.empty() : Optional.of(new HostPair(domain, dns.get()));
     }
 
-    private Optional<Edge> edge(JsonNode node) {
+    private Optional<Edge> edge(JsonNode value) {
         String at = CONTEXT_KEY + ".edge";
-        if (node == null || node.isNull()) {
+        Optional<JsonNode> section = section(value, at, EDGE_KEYS, "{\"enabled\": true}");
+        if (section.isEmpty()) {
             return Optional.empty();
         }
-        if (!node.isObject()) {
-            problems.add(at + ": must be an object such as {\"enabled\": true}");
-            return Optional.empty();
-        }
-        unknownKeys(node, EDGE_KEYS, at);
+        JsonNode node = section.get();
         JsonNode enabled = node.get("enabled");
         if (enabled != null && !enabled.isBoolean()) {
             problems.add(at + ".enabled: must be true or false");
@@ -167,16 +161,13 @@ final class InstallationReader {
         return enabled != null && enabled.isBoolean() && !enabled.booleanValue() ? Optional.empty() : Optional.of(new Edge(rate, priceClass));
     }
 
-    private Quotas quotas(JsonNode node) {
+    private Quotas quotas(JsonNode value) {
         String at = CONTEXT_KEY + ".quotas";
-        if (node == null || node.isNull()) {
+        Optional<JsonNode> section = section(value, at, QUOTA_KEYS, "{\"customDomainNames\": 300}");
+        if (section.isEmpty()) {
             return Quotas.DEFAULTS;
         }
-        if (!node.isObject()) {
-            problems.add(at + ": must be an object such as {\"customDomainNames\": 300}");
-            return Quotas.DEFAULTS;
-        }
-        unknownKeys(node, QUOTA_KEYS, at);
+        JsonNode node = section.get();
         return new Quotas(
                 number(node, "customDomainNames", at, Quotas.DEFAULT_CUSTOM_DOMAIN_NAMES, 1, 1_000_000),
                 number(node, "certificates", at, Quotas.DEFAULT_CERTIFICATES, 1, 1_000_000),
@@ -386,6 +377,19 @@ final class InstallationReader {
         problems.add(CONTEXT_KEY + ".domainStacks: a stack of domains would hold " + largest + " resources, over the " + limit
                 + " mailconfig leaves room for (CloudFormation allows " + DomainStacks.MAX_RESOURCES + " per stack): set \"domainStacks\": "
                 + needed + " (now " + installation.domainStacks() + "; doubling moves about half the domains to the new stacks, see docs/deploy.md)");
+    }
+
+    /** An optional object of settings: empty when it is not there, or (with a problem) when it is not an object. */
+    private Optional<JsonNode> section(JsonNode node, String at, Set<String> keys, String example) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            problems.add(at + ": must be an object such as " + example);
+            return Optional.empty();
+        }
+        unknownKeys(node, keys, at);
+        return Optional.of(node);
     }
 
     private void unknownKeys(JsonNode node, Set<String> known, String where) {

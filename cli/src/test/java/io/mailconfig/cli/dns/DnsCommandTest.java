@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailconfig.cli.CliRun;
 import io.mailconfig.cli.MailconfigCli;
+import io.mailconfig.cli.TestCredentials;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Master;
@@ -70,7 +70,7 @@ class DnsCommandTest {
 
     @Test
     void theHostsTargetsAndTheValidationRecordsComeFromTheDeployedStacks() throws Exception {
-        try (LoopbackDeployment aws = deployed(); Credentials credentials = new Credentials()) {
+        try (LoopbackDeployment aws = deployed(); TestCredentials credentials = TestCredentials.example()) {
             CliRun run = CliRun.of("dns", "--installation", installation(INSTALLATION).toString(),
                     "--acm-endpoint", aws.endpoint().toString(), "--apigateway-endpoint", aws.endpoint().toString());
 
@@ -95,7 +95,7 @@ class DnsCommandTest {
 
     @Test
     void theZoneFragmentIsWhatANameServerReadsWithRoute53sRecordsLeftAsComments() throws Exception {
-        try (LoopbackDeployment aws = deployed(); Credentials credentials = new Credentials()) {
+        try (LoopbackDeployment aws = deployed(); TestCredentials credentials = TestCredentials.example()) {
             CliRun run = CliRun.of("dns", "--installation", installation(INSTALLATION).toString(), "--format", "zone",
                     "--acm-endpoint", aws.endpoint().toString(), "--apigateway-endpoint", aws.endpoint().toString());
 
@@ -126,7 +126,7 @@ class DnsCommandTest {
 
     @Test
     void withTheEdgeTheHostsPointAtTheirDistributionsAndUsEast1sCertificatesAreReadToo() throws Exception {
-        try (LoopbackDeployment aws = deployed(); Credentials credentials = new Credentials()) {
+        try (LoopbackDeployment aws = deployed(); TestCredentials credentials = TestCredentials.example()) {
             aws.certificate("us-east-1", "PENDING_VALIDATION", Map.of("autoconfig.example.org", new String[] {"_e0.autoconfig.example.org.",
                     "_x1.acm-validations.aws."}, "autodiscover.example.org", new String[] {"_a1.autodiscover.example.org.", "_v2.acm-validations.aws."}));
             aws.distribution("autoconfig.example.org", "d111.cloudfront.net").distribution("autodiscover.example.org", "d222.cloudfront.net");
@@ -153,7 +153,7 @@ class DnsCommandTest {
 
     @Test
     void aServiceThatCannotBeReadLeavesItsNamesUnknownAndSaysWhy() throws Exception {
-        try (LoopbackDeployment aws = deployed().acmFails("AccessDeniedException"); Credentials credentials = new Credentials()) {
+        try (LoopbackDeployment aws = deployed().acmFails("AccessDeniedException"); TestCredentials credentials = TestCredentials.example()) {
             CliRun run = CliRun.of("dns", "--installation", installation(INSTALLATION).toString(), "--domain", "example.org",
                     "--acm-endpoint", aws.endpoint().toString(), "--apigateway-endpoint", aws.endpoint().toString());
 
@@ -166,21 +166,13 @@ class DnsCommandTest {
 
     @Test
     void withoutCredentialsItPrintsWhatTheConfigurationSays() throws Exception {
-        Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_PROFILE") == null
-                && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null, "this machine has AWS credentials");
-        Path noFile = directory.resolve("no-aws-config");
-        Map<String, String> properties = Map.of("aws.sharedCredentialsFile", noFile.toString(), "aws.configFile", noFile.toString(),
-                "aws.disableEc2Metadata", "true");
-        properties.forEach(System::setProperty);
-        try {
+        try (TestCredentials none = TestCredentials.none(directory)) {
             CliRun run = CliRun.of("dns", "--installation", installation(INSTALLATION).toString());
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.err()).startsWith("no AWS credentials (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY):"
                     + " printing what the configuration says\n8 records to create wait");
             assertThat(run.out()).contains("_autodiscover._tcp.example.org.");
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
         }
     }
 
@@ -223,19 +215,5 @@ class DnsCommandTest {
                 .customDomainName("autodiscover.example.com", "d-com2.execute-api.eu-central-1.amazonaws.com")
                 .customDomainName("autoconfig.provider.example", "d-pro1.execute-api.eu-central-1.amazonaws.com")
                 .customDomainName("autodiscover.provider.example", "d-pro2.execute-api.eu-central-1.amazonaws.com");
-    }
-
-    /** Credentials as the SDK's default chain finds them first, in system properties; removed afterwards. */
-    private static final class Credentials implements AutoCloseable {
-        Credentials() {
-            System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-            System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        }
-
-        @Override
-        public void close() {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
-        }
     }
 }
