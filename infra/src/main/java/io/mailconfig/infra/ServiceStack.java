@@ -138,9 +138,9 @@ public final class ServiceStack extends Stack {
                 // list as routes; unmatched requests go to the function, whose router answers them
                 // (or says 404 itself).
                 .defaultIntegration(integration)
-                // Clients reach the API only through the custom domain names (and the edge, when it
-                // is on): the execute-api address would let them past both.
-                .disableExecuteApiEndpoint(!installation.hostPairs().isEmpty())
+                // Every installation serves its hosts as custom domain names (behind the edge, when
+                // it is on); the execute-api address would let clients past both.
+                .disableExecuteApiEndpoint(true)
                 .build();
         List<ApiRoutes.RouteKey> routeKeys = ApiRoutes.keys(ApiRoutes.fromRouter());
         for (ApiRoutes.RouteKey key : routeKeys) {
@@ -185,10 +185,6 @@ public final class ServiceStack extends Stack {
         alarm("FunctionErrorsAlarm", "the mailconfig function failed outside the router (init, restore or timeout)",
                 alias.metricErrors(fiveMinuteSum), 1);
 
-        if (installation.hostPairs().isEmpty()) {
-            CfnOutput.Builder.create(this, "ApiEndpoint").value(api.getApiEndpoint())
-                    .description("test without DNS: curl <endpoint>/mail/config-v1.1.xml?emailaddress=you@your.domain").build();
-        }
         CfnOutput.Builder.create(this, "FunctionLogGroup").value(functionLogs.getLogGroupName()).build();
         CfnOutput.Builder.create(this, "AlarmTopic").value(alarms.getTopicArn())
                 .description("the alarms notify this SNS topic; subscribe to it, or set alarmEmail").build();

@@ -108,4 +108,13 @@ class EdgeTest {
     void theWafCannotBeBypassedThroughTheExecuteApiAddress() {
         service.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("DisableExecuteApiEndpoint", true));
     }
+
+    @Test
+    void withoutTheEdgeThereIsNoCloudFrontAndNoStackInUsEast1() {
+        for (Synthesized off : List.of(Fixtures.route53(), Fixtures.hostingInRoute53())) {
+            assertThat(off.stacks().edge()).isEmpty();
+            off.stacks().all().forEach(stack -> assertThat(off.templateJson(stack).toString()).as(stack.getStackName())
+                    .doesNotContain("AWS::CloudFront::", "AWS::WAFv2::", "us-east-1"));
+        }
+    }
 }
