@@ -43,21 +43,29 @@ class DomainComparisonTest {
     }
 
     @Test
-    void listsThatAgreeAreNoProblemAndTheComparisonCanBeLeftOut() throws Exception {
-        Path file = LocalTables.exampleFile();
+    void listsThatAgreeAreNoProblemAndTheComparisonCanBeLeftOutOrIsForTheTableOnly() throws Exception {
+        String db = directory.resolve("db").toString();
+        CliRun.of("import", LocalTables.exampleFile().toString(), "--local", db);
         Path installation = directory.resolve("cdk.json");
         Files.writeString(installation, """
                 {"app": "java ...", "context": {"mailconfig": {"account": "123456789012", "region": "eu-central-1", "dns": "external",
                  "domains": [{"name": "example.com"}, {"name": "example.net"}, {"name": "example.org"}, {"name": "xn--bcher-kva.example"},
-                             {"name": "customer-one.example"}, {"name": "customer-two.example"}]}}}
+                             {"name": "customer-one.example"}, {"name": "customer-two.example"}, {"name": "more.example"}]}}}
                 """);
 
-        CliRun agreeing = CliRun.of("validate", file.toString(), "--installation", installation.toString());
-        CliRun without = CliRun.of("validate", file.toString(), "--installation", directory.resolve("other.json").toString(), "--no-installation");
+        CliRun disagreeing = CliRun.of("validate", "--local", db, "--installation", installation.toString());
+        CliRun without = CliRun.of("validate", "--local", db, "--installation", installation.toString(), "--no-installation");
+        CliRun file = CliRun.of("validate", LocalTables.exampleFile().toString(), "--installation", installation.toString());
+        Files.writeString(installation, Files.readString(installation).replace(", {\"name\": \"more.example\"}", ""));
+        CliRun agreeing = CliRun.of("validate", "--local", db, "--installation", installation.toString());
 
+        assertThat(disagreeing.out()).contains("domain more.example: served by the installation").contains("1 problem in 17 items");
         assertThat(agreeing.exitCode()).as(agreeing.out()).isZero();
-        assertThat(agreeing.out()).isEqualTo(file + " and the installation " + installation + ": 17 items, no problems\n");
+        assertThat(agreeing.out()).isEqualTo("table mailconfig in DynamoDB Local at " + db + " and the installation " + installation
+                + ": 17 items, no problems\n");
         assertThat(without.exitCode()).isZero();
-        assertThat(without.out()).isEqualTo(file + ": 17 items, no problems\n");
+        assertThat(without.out()).isEqualTo("table mailconfig in DynamoDB Local at " + db + ": 17 items, no problems\n");
+        assertThat(file.exitCode()).isZero();
+        assertThat(file.out()).isEqualTo(LocalTables.exampleFile() + ": 17 items, no problems\n");
     }
 }
