@@ -15,10 +15,8 @@ class DomainComparisonTest {
 
     @Test
     void aDomainOnOnlyOneOfTheListsIsAProblemOfValidate() throws Exception {
-        String db = directory.resolve("db").toString();
-        CliRun.of("import", LocalTables.exampleFile().toString(), "--local", db);
-        Path installation = directory.resolve("mailconfig.json");
-        Files.writeString(installation, """
+        String db = exampleTable();
+        Path installation = file("mailconfig.json", """
                 {"account": "123456789012", "region": "eu-central-1", "dns": "external",
                  "sharedHosts": {"domain": "hosting.example"},
                  "domains": [{"name": "example.com", "hosts": "own"}, {"name": "example.net", "hosts": "own"},
@@ -44,10 +42,8 @@ class DomainComparisonTest {
 
     @Test
     void listsThatAgreeAreNoProblemAndTheComparisonCanBeLeftOutOrIsForTheTableOnly() throws Exception {
-        String db = directory.resolve("db").toString();
-        CliRun.of("import", LocalTables.exampleFile().toString(), "--local", db);
-        Path installation = directory.resolve("cdk.json");
-        Files.writeString(installation, """
+        String db = exampleTable();
+        Path installation = file("cdk.json", """
                 {"app": "java ...", "context": {"mailconfig": {"account": "123456789012", "region": "eu-central-1", "dns": "external",
                  "domains": [{"name": "example.com"}, {"name": "example.net"}, {"name": "example.org"}, {"name": "xn--bcher-kva.example"},
                              {"name": "customer-one.example"}, {"name": "customer-two.example"}, {"name": "more.example"}]}}}
@@ -67,5 +63,16 @@ class DomainComparisonTest {
         assertThat(without.out()).isEqualTo("table mailconfig in DynamoDB Local at " + db + ": 17 items, no problems\n");
         assertThat(file.exitCode()).isZero();
         assertThat(file.out()).isEqualTo(LocalTables.exampleFile() + ": 17 items, no problems\n");
+    }
+
+    /** The example providers in a DynamoDB Local directory; its path. */
+    private String exampleTable() {
+        String db = directory.resolve("db").toString();
+        CliRun.of("import", LocalTables.exampleFile().toString(), "--local", db);
+        return db;
+    }
+
+    private Path file(String name, String content) throws Exception {
+        return Files.writeString(directory.resolve(name), content);
     }
 }
