@@ -2,6 +2,7 @@ package io.mailconfig.cli;
 
 import io.mailconfig.cli.automx2.Automx2Migration;
 import io.mailconfig.cli.automx2.Automx2Source;
+import io.mailconfig.cli.dns.DnsCommand;
 import io.mailconfig.local.Version;
 import io.mailconfig.store.dynamodb.ItemReader.Problem;
 import io.mailconfig.store.dynamodb.Table;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,10 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code ./dev cli}: the mailconfig table from the command line. See docs/data-management.md. */
 @Command(name = "mailconfig", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Import, export and validate mailconfig's configuration; migrate from automx2.",
+        description = "Import, export and validate mailconfig's configuration; migrate from automx2; print the DNS records to create.",
         subcommands = {MailconfigCli.Import.class, MailconfigCli.Export.class, MailconfigCli.Validate.class,
-                MailconfigCli.Migrate.class, Edits.AddDomain.class, Edits.RemoveDomain.class, Edits.AddUser.class,
-                Edits.RemoveUser.class, CommandLine.HelpCommand.class})
+                MailconfigCli.Migrate.class, DnsCommand.class, Edits.AddDomain.class, Edits.RemoveDomain.class,
+                Edits.AddUser.class, Edits.RemoveUser.class, CommandLine.HelpCommand.class})
 public final class MailconfigCli implements Callable<Integer> {
 
     /** Exit code when the data has mistakes (validate, or an import refused). */
@@ -115,11 +117,19 @@ public final class MailconfigCli implements Callable<Integer> {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Check the table, or a data file, for every mistake mailconfig would trip over.",
+                    "The table's domains are compared with the installation's (infra/cdk.json, or --installation): a domain "
+                            + "the table answers for that no host or DNS record leads to, and a domain served that the table does not know.",
                     "Prints each problem with the key of its item; exits 1 when there is any."})
     static final class Validate implements Callable<Integer> {
 
         @Parameters(paramLabel = "FILE", arity = "0..1", description = "A data file to check instead of the table.")
         Path file;
+
+        @Option(names = "--no-installation", description = "Do not compare the domains with the installation's.")
+        boolean noInstallation;
+
+        @Mixin
+        InstallationOption installation;
 
         @Mixin
         TargetOptions target;
@@ -140,7 +150,12 @@ public final class MailconfigCli implements Callable<Integer> {
                 }
                 what = target.describe();
             }
-            List<Problem> problems = Validator.validate(items);
+            List<String> problems = new ArrayList<>(Validator.validate(items).stream().map(Problem::toString).toList());
+            // A file may hold some providers only; the table is what clients are answered from.
+            if (file == null && !noInstallation && installation.source().isPresent()) {
+                problems.addAll(DomainComparison.compare(installation.load(), installation.describe(), items));
+                what += " and the installation " + installation.describe();
+            }
             PrintWriter out = spec.commandLine().getOut();
             Validator.unknownItems(items).forEach(note -> out.println("note: " + note));
             problems.forEach(out::println);

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** One run of the data tool, as an administrator's shell would see it: the exit code and both outputs. */
-record CliRun(int exitCode, String out, String err) {
+/** The tool run as an administrator runs it, its exit code and both outputs captured. */
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = MailconfigCli.commandLine();

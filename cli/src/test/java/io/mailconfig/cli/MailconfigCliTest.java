@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailconfig.cli.automx2.Automx2MigrationTestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,20 +120,12 @@ class MailconfigCliTest {
 
     @Test
     void withoutCredentialsARealTableIsRefusedAtOnceInOneLine() throws Exception {
-        Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_PROFILE") == null
-                && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null, "this machine has AWS credentials");
-        Path noFile = directory.resolve("no-aws-config");
-        Map<String, String> properties = Map.of("aws.sharedCredentialsFile", noFile.toString(), "aws.configFile", noFile.toString(),
-                "aws.disableEc2Metadata", "true");
-        properties.forEach(System::setProperty);
-        try {
+        try (TestCredentials none = TestCredentials.none(directory)) {
             CliRun run = run("validate", "--region", "eu-central-1", "--table", "mailconfig");
 
             assertThat(run.exitCode()).isEqualTo(MailconfigCli.FAILED);
             assertThat(run.err()).isEqualTo("error: no AWS credentials for table mailconfig in eu-central-1: set AWS_PROFILE, or "
                     + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --local DIR for a DynamoDB Local directory\n");
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mailconfig.infra;
 
+import io.mailconfig.installation.ServiceSettings;
 import io.mailconfig.store.dynamodb.Table;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -21,11 +22,11 @@ public final class DataStack extends Stack {
 
     private final ITable table;
 
-    public DataStack(Construct scope, String id, StackProps props, InfraConfig config) {
+    public DataStack(Construct scope, String id, StackProps props, ServiceSettings settings) {
         super(scope, id, props);
         Table.KeySchema keys = Table.KEY_SCHEMA;
         software.amazon.awscdk.services.dynamodb.Table table = software.amazon.awscdk.services.dynamodb.Table.Builder.create(this, "Table")
-                .tableName(config.tableName())
+                .tableName(settings.tableName())
                 .partitionKey(stringKey(keys.partitionKey()))
                 .sortKey(stringKey(keys.sortKey()))
                 .billingMode(BillingMode.PAY_PER_REQUEST)

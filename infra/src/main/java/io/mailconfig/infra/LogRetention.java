@@ -1,26 +1,34 @@
 package io.mailconfig.infra;
 
+import io.mailconfig.installation.ServiceSettings;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
-/** The retention periods CloudWatch Logs offers, in days: the one list the configuration is checked against. */
+/** CDK's name for each retention period the configuration accepts ({@link ServiceSettings#LOG_RETENTION_DAYS}). */
 final class LogRetention {
 
-    private static final Map<Integer, RetentionDays> BY_DAYS = Map.ofEntries(
-            Map.entry(1, RetentionDays.ONE_DAY), Map.entry(3, RetentionDays.THREE_DAYS), Map.entry(5, RetentionDays.FIVE_DAYS),
-            Map.entry(7, RetentionDays.ONE_WEEK), Map.entry(14, RetentionDays.TWO_WEEKS), Map.entry(30, RetentionDays.ONE_MONTH),
-            Map.entry(60, RetentionDays.TWO_MONTHS), Map.entry(90, RetentionDays.THREE_MONTHS), Map.entry(120, RetentionDays.FOUR_MONTHS),
-            Map.entry(150, RetentionDays.FIVE_MONTHS), Map.entry(180, RetentionDays.SIX_MONTHS), Map.entry(365, RetentionDays.ONE_YEAR),
-            Map.entry(400, RetentionDays.THIRTEEN_MONTHS), Map.entry(545, RetentionDays.EIGHTEEN_MONTHS), Map.entry(731, RetentionDays.TWO_YEARS),
-            Map.entry(1096, RetentionDays.THREE_YEARS), Map.entry(1827, RetentionDays.FIVE_YEARS), Map.entry(2192, RetentionDays.SIX_YEARS),
-            Map.entry(2557, RetentionDays.SEVEN_YEARS), Map.entry(2922, RetentionDays.EIGHT_YEARS), Map.entry(3288, RetentionDays.NINE_YEARS),
-            Map.entry(3653, RetentionDays.TEN_YEARS));
+    /** In the order of {@link ServiceSettings#LOG_RETENTION_DAYS}, shortest first. */
+    private static final List<RetentionDays> IN_ORDER = List.of(RetentionDays.ONE_DAY, RetentionDays.THREE_DAYS,
+            RetentionDays.FIVE_DAYS, RetentionDays.ONE_WEEK, RetentionDays.TWO_WEEKS, RetentionDays.ONE_MONTH, RetentionDays.TWO_MONTHS,
+            RetentionDays.THREE_MONTHS, RetentionDays.FOUR_MONTHS, RetentionDays.FIVE_MONTHS, RetentionDays.SIX_MONTHS,
+            RetentionDays.ONE_YEAR, RetentionDays.THIRTEEN_MONTHS, RetentionDays.EIGHTEEN_MONTHS, RetentionDays.TWO_YEARS,
+            RetentionDays.THREE_YEARS, RetentionDays.FIVE_YEARS, RetentionDays.SIX_YEARS, RetentionDays.SEVEN_YEARS,
+            RetentionDays.EIGHT_YEARS, RetentionDays.NINE_YEARS, RetentionDays.TEN_YEARS);
 
-    /** Every period, in days, shortest first. */
-    static final SortedSet<Integer> DAYS = new TreeSet<>(BY_DAYS.keySet());
+    private static final Map<Integer, RetentionDays> BY_DAYS = new HashMap<>();
+
+    static {
+        List<Integer> days = ServiceSettings.LOG_RETENTION_DAYS;
+        if (days.size() != IN_ORDER.size()) {
+            throw new IllegalStateException("the configuration's retention periods and CDK's differ: " + days);
+        }
+        for (int i = 0; i < days.size(); i++) {
+            BY_DAYS.put(days.get(i), IN_ORDER.get(i));
+        }
+    }
 
     private LogRetention() {
     }

@@ -2,12 +2,15 @@ package io.mailconfig.infra;
 
 import io.mailconfig.Settings;
 import io.mailconfig.aws.SigningKeys;
+import io.mailconfig.installation.Installation;
+import io.mailconfig.installation.ServiceSettings;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.lambda.RequestMetrics;
 import io.mailconfig.store.dynamodb.Table;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -18,6 +21,7 @@ import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegratio
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
@@ -31,6 +35,7 @@ import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyDocument;
@@ -45,11 +50,14 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /**
- * The function, its alias, the HTTP API and the alarms. Holds no data: it can be destroyed and
- * deployed again at any time.
+ * The function, its alias, the HTTP API, the alarms and the topic they notify, and, with the edge,
+ * the cache policies and viewer function every distribution shares. Holds no data: it can be
+ * destroyed and deployed again at any time.
  */
 public final class ServiceStack extends Stack {
 
@@ -57,15 +65,23 @@ public final class ServiceStack extends Stack {
     public static final String ALIAS = "live";
     /** $default is both the stage name and the catch-all route key of an HTTP API. */
     static final String DEFAULT_STAGE = "$default";
+    /**
+     * The catch-all route carries unknown paths (scanners) and Autodiscover spelled in other letter
+     * cases: it gets this share of a protocol route's throttle, so a scan cannot crowd out real clients.
+     */
+    static final int CATCH_ALL_THROTTLE_DIVISOR = 5;
 
     private final Function function;
     private final Alias alias;
     private final HttpApi api;
     private final HttpStage stage;
     private final Role role;
+    private final Topic alarms;
+    private final Optional<EdgeCaching> edgeCaching;
 
-    public ServiceStack(Construct scope, String id, StackProps props, InfraConfig config, ITable table, String lambdaJar) {
+    public ServiceStack(Construct scope, String id, StackProps props, Installation installation, ITable table, String lambdaJar) {
         super(scope, id, props);
+        ServiceSettings config = installation.service();
 
         LogGroup functionLogs = LogGroup.Builder.create(this, "FunctionLogs")
                 .retention(retention(config.logRetentionDays()))
@@ -85,7 +101,7 @@ public final class ServiceStack extends Stack {
         environment.put("POWERTOOLS_LOG_LEVEL", "INFO");
         config.signingSecretArn().ifPresent(arn -> environment.put(SigningKeys.SECRET_ARN, arn));
 
-        function = Function.Builder.create(this, "Function")
+        Function.Builder functionBuilder = Function.Builder.create(this, "Function")
                 .description("mailconfig: Mozilla Autoconfig, Microsoft Autodiscover and Apple profiles from DynamoDB")
                 .runtime(Runtime.JAVA_25)
                 // SnapStart supports arm64 (the limits in the Lambda guide name only provisioned
@@ -100,8 +116,10 @@ public final class ServiceStack extends Stack {
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .role(role)
                 .logGroup(functionLogs)
-                .environment(environment)
-                .build();
+                .environment(environment);
+        // Caps what a flood can cost and keeps it from taking the account's other functions' share.
+        config.reservedConcurrency().ifPresent(functionBuilder::reservedConcurrentExecutions);
+        function = functionBuilder.build();
         // SnapStart acts on published versions only; the API invokes the alias below, never $LATEST.
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "the API invokes the alias \"live\" on the current published version");
@@ -120,8 +138,12 @@ public final class ServiceStack extends Stack {
                 // list as routes; unmatched requests go to the function, whose router answers them
                 // (or says 404 itself).
                 .defaultIntegration(integration)
+                // Every installation serves its hosts as custom domain names (behind the edge, when
+                // it is on); the execute-api address would let clients past both.
+                .disableExecuteApiEndpoint(true)
                 .build();
-        for (ApiRoutes.RouteKey key : ApiRoutes.keys(ApiRoutes.fromRouter())) {
+        List<ApiRoutes.RouteKey> routeKeys = ApiRoutes.keys(ApiRoutes.fromRouter());
+        for (ApiRoutes.RouteKey key : routeKeys) {
             api.addRoutes(AddRoutesOptions.builder()
                     .path(key.path())
                     .methods(List.of(HttpMethod.valueOf(key.method())))
@@ -153,16 +175,43 @@ public final class ServiceStack extends Stack {
                     }
                 })
                 .build();
+        ((CfnStage) stage.getNode().getDefaultChild()).setRouteSettings(routeThrottles(routeKeys, config));
 
+        alarms = Topic.Builder.create(this, "Alarms").displayName("mailconfig alarms").enforceSsl(true).build();
+        config.alarmEmail().ifPresent(address -> alarms.addSubscription(EmailSubscription.Builder.create(address).build()));
         MetricOptions fiveMinuteSum = MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build();
         alarm("ServerErrorsAlarm", "mailconfig answered with 5xx (an error or the table unreachable): see the function's logs",
                 api.metricServerError(fiveMinuteSum), 5);
         alarm("FunctionErrorsAlarm", "the mailconfig function failed outside the router (init, restore or timeout)",
                 alias.metricErrors(fiveMinuteSum), 1);
 
-        CfnOutput.Builder.create(this, "ApiEndpoint").value(api.getApiEndpoint())
-                .description("test without DNS: curl <endpoint>/mail/config-v1.1.xml?emailaddress=you@your.domain").build();
         CfnOutput.Builder.create(this, "FunctionLogGroup").value(functionLogs.getLogGroupName()).build();
+        CfnOutput.Builder.create(this, "AlarmTopic").value(alarms.getTopicArn())
+                .description("the alarms notify this SNS topic; subscribe to it, or set alarmEmail").build();
+
+        edgeCaching = installation.edge().map(edge -> new EdgeCaching(this, "EdgeCaching"));
+    }
+
+    /**
+     * A throttle of its own for every route, so a flood on one route is refused there and never
+     * takes the others' share; the catch-all route gets less.
+     */
+    static Map<String, Map<String, Integer>> routeThrottles(List<ApiRoutes.RouteKey> keys, ServiceSettings settings) {
+        Map<String, Map<String, Integer>> routes = new LinkedHashMap<>();
+        for (ApiRoutes.RouteKey key : keys) {
+            routes.put(key.toString(), throttle(settings.throttleRateLimit(), settings.throttleBurstLimit()));
+        }
+        routes.put(DEFAULT_STAGE, throttle(Math.max(1, settings.throttleRateLimit() / CATCH_ALL_THROTTLE_DIVISOR),
+                Math.max(1, settings.throttleBurstLimit() / CATCH_ALL_THROTTLE_DIVISOR)));
+        return routes;
+    }
+
+    /** RouteSettings is free-form JSON to CDK, so it takes CloudFormation's own property names. */
+    private static Map<String, Integer> throttle(int rate, int burst) {
+        Map<String, Integer> throttle = new LinkedHashMap<>();
+        throttle.put("ThrottlingRateLimit", rate);
+        throttle.put("ThrottlingBurstLimit", burst);
+        return throttle;
     }
 
     /** One JSON object per request; no query string, so no mail address lands in the access log. */
@@ -172,7 +221,7 @@ public final class ServiceStack extends Stack {
             + "\"latencyMs\":\"$context.responseLatency\",\"integrationError\":\"$context.integrationErrorMessage\"}";
 
     private void alarm(String id, String description, Metric metric, int threshold) {
-        Alarm.Builder.create(this, id)
+        Alarm alarm = Alarm.Builder.create(this, id)
                 .alarmDescription(description)
                 .metric(metric)
                 .threshold(threshold)
@@ -180,9 +229,12 @@ public final class ServiceStack extends Stack {
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
+        // A person hears of the trouble and of its end.
+        alarm.addAlarmAction(new SnsAction(alarms));
+        alarm.addOkAction(new SnsAction(alarms));
     }
 
-    private static PolicyDocument policy(InfraConfig config, ITable table, LogGroup logs) {
+    private static PolicyDocument policy(ServiceSettings config, ITable table, LogGroup logs) {
         PolicyDocument policy = new PolicyDocument();
         policy.addStatements(PolicyStatement.Builder.create()
                 .sid("ReadTheTable")
@@ -228,5 +280,14 @@ public final class ServiceStack extends Stack {
 
     public Role role() {
         return role;
+    }
+
+    public Topic alarms() {
+        return alarms;
+    }
+
+    /** The cache policies and viewer function of the distributions, when the edge is on. */
+    public Optional<EdgeCaching> edgeCaching() {
+        return edgeCaching;
     }
 }

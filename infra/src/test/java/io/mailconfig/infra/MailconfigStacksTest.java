@@ -2,71 +2,26 @@ package io.mailconfig.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailconfig.infra.ApiRoutes.RouteKey;
-import io.mailconfig.infra.MailconfigApp.Stacks;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * Synthesises two deployments once each: one mail domain with defaults, and many domains (two
- * domain stacks, some domains without hosts) with every optional setting. The first synth unpacks
- * aws-cdk-lib through jsii and takes a while.
+ * The table and the service, synthesised twice: one mail domain with every default, and one with
+ * every optional setting. Each mode of hosts and DNS has its own test class.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailconfigStacksTest {
 
     private static final String SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:mailconfig-signing-AbCdEf";
-    private static final int MANY = DomainsStack.DOMAINS_PER_STACK + 2;
 
-    private Stacks one;
-    private Stacks many;
-    private Template data;
-    private Template service;
-    private Template domains;
-    private Template manyService;
-    private Template manyDomains1;
-    private Template manyDomains2;
-
-    @BeforeAll
-    void synthesise() throws Exception {
-        String jar = MailconfigApp.lambdaJar(Path.of("../function/target")).orElseThrow(
-                () -> new IllegalStateException("build the function jar first: mvn -pl function,infra verify")).toString();
-        one = MailconfigApp.build(new App(), config("""
-                {"account": "123456789012", "region": "eu-central-1", "domains": [
-                  {"name": "example.com", "hostedZoneId": "Z0123456789EXAMPLECOM", "hostedZoneName": "example.com",
-                   "srv": {"imaps": "imap.example.com", "submissions": "smtp.example.com", "pop3s": "pop.example.com"}}]}
-                """), jar);
-        List<String> domainsJson = new ArrayList<>();
-        domainsJson.add("{\"name\": \"example.com\", \"hostedZoneId\": \"Z0123456789EXAMPLECOM\", \"hostedZoneName\": \"example.com\","
-                + " \"srv\": {\"imaps\": \"imap.example.com\"}}");
-        domainsJson.add("{\"name\": \"mail.example.net\", \"hostedZoneId\": \"Z0123456789EXAMPLENET\", \"hostedZoneName\": \"example.net\"}");
-        for (int i = 2; i < MANY; i++) {
-            domainsJson.add("{\"name\": \"customer" + i + ".example\", \"hostedZoneId\": \"Z0000000000CUSTOMER" + i + "\","
-                    + " \"hostedZoneName\": \"customer" + i + ".example\", \"hosts\": " + (i == MANY - 1) + ","
-                    + " \"srv\": {\"imaps\": \"imap.example.com\", \"autodiscover\": \"autodiscover.example.com\"}}");
-        }
-        many = MailconfigApp.build(new App(), config("{\"account\": \"123456789012\", \"region\": \"eu-west-1\", \"memoryMb\": 2048,"
-                + " \"logRetentionDays\": 90, \"cacheTtlSeconds\": 300, \"throttleRateLimit\": 50, \"throttleBurstLimit\": 80,"
-                + " \"tableName\": \"mail-settings\", \"signingSecretArn\": \"" + SECRET + "\", \"domains\": [" + String.join(",", domainsJson) + "]}"), jar);
-        data = Template.fromStack(one.data());
-        service = Template.fromStack(one.service());
-        domains = Template.fromStack(one.domains().getFirst());
-        manyService = Template.fromStack(many.service());
-        manyDomains1 = Template.fromStack(many.domains().get(0));
-        manyDomains2 = Template.fromStack(many.domains().get(1));
-    }
+    private final Template data = Fixtures.route53().template(Fixtures.route53().stacks().data());
+    private final Template service = Fixtures.route53().template(Fixtures.route53().stacks().service());
+    private final Template manyData = Fixtures.options().template(Fixtures.options().stacks().data());
+    private final Template manyService = Fixtures.options().template(Fixtures.options().stacks().service());
 
     // --- data ---
 
@@ -92,7 +47,7 @@ class MailconfigStacksTest {
     void theTableLivesAloneInItsStack() {
         assertThat(data.toJSON().get("Resources").toString()).doesNotContain("AWS::Lambda", "AWS::ApiGatewayV2", "AWS::Route53");
         service.resourceCountIs("AWS::DynamoDB::Table", 0);
-        Template.fromStack(many.data()).hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "mail-settings"));
+        manyData.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "mail-settings"));
     }
 
     // --- service ---
@@ -173,6 +128,33 @@ class MailconfigStacksTest {
     }
 
     @Test
+    void everyRouteHasAThrottleOfItsOwnAndTheCatchAllRouteLess() {
+        Map<String, Object> routes = new LinkedHashMap<>();
+        Map<String, Object> manyRoutes = new LinkedHashMap<>();
+        for (RouteKey key : ApiRoutes.keys(ApiRoutes.fromRouter())) {
+            routes.put(key.toString(), Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200));
+            manyRoutes.put(key.toString(), Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 80));
+        }
+        routes.put("$default", Map.of("ThrottlingRateLimit", 20, "ThrottlingBurstLimit", 40));
+        manyRoutes.put("$default", Map.of("ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 16));
+
+        service.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("RouteSettings", routes));
+        manyService.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("RouteSettings", manyRoutes));
+    }
+
+    @Test
+    void theFunctionHasItsOwnShareOfConcurrencyUnlessTheConfigurationSaysNone() {
+        service.hasResourceProperties("AWS::Lambda::Function", Map.of("ReservedConcurrentExecutions", 50));
+        manyService.hasResourceProperties("AWS::Lambda::Function", Map.of("ReservedConcurrentExecutions", Match.absent()));
+    }
+
+    @Test
+    void clientsReachTheApiOnlyThroughItsCustomDomainNames() {
+        service.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("DisableExecuteApiEndpoint", true));
+        assertThat(service.findOutputs("ApiEndpoint")).isEmpty();
+    }
+
+    @Test
     void logsAreKeptForTheConfiguredTime() {
         service.resourceCountIs("AWS::Logs::LogGroup", 2);
         service.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
@@ -206,8 +188,10 @@ class MailconfigStacksTest {
     }
 
     @Test
-    void errorsRaiseAlarms() {
+    void errorsRaiseAlarmsThatNotifyATopic() {
         service.resourceCountIs("AWS::CloudWatch::Alarm", 2);
+        Object topic = Map.of("Ref", Match.stringLikeRegexp("Alarms.*"));
+        service.allResourcesProperties("AWS::CloudWatch::Alarm", Map.of("AlarmActions", List.of(topic), "OKActions", List.of(topic)));
         service.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "Namespace", "AWS/ApiGateway", "MetricName", "5xx", "Statistic", "Sum", "Period", 300,
                 "Threshold", 5, "ComparisonOperator", "GreaterThanOrEqualToThreshold", "TreatMissingData", "notBreaching"));
@@ -216,139 +200,15 @@ class MailconfigStacksTest {
                 "Dimensions", Match.arrayWith(List.of(Map.of("Name", "Resource", "Value", Match.anyValue())))));
     }
 
-    // --- domains ---
-
     @Test
-    void eachDomainGetsOneCertificateForBothHostsValidatedInItsZone() {
-        domains.resourceCountIs("AWS::CertificateManager::Certificate", 1);
-        domains.hasResourceProperties("AWS::CertificateManager::Certificate", Map.of(
-                "DomainName", "autoconfig.example.com",
-                "SubjectAlternativeNames", List.of("autodiscover.example.com"),
-                "ValidationMethod", "DNS",
-                "DomainValidationOptions", List.of(
-                        Map.of("DomainName", "autoconfig.example.com", "HostedZoneId", "Z0123456789EXAMPLECOM"),
-                        Map.of("DomainName", "autodiscover.example.com", "HostedZoneId", "Z0123456789EXAMPLECOM"))));
-    }
-
-    @Test
-    void bothHostsAreCustomDomainNamesWithTls12MappedToTheApi() {
-        domains.resourceCountIs("AWS::ApiGatewayV2::DomainName", 2);
-        for (String host : List.of("autoconfig.example.com", "autodiscover.example.com")) {
-            domains.hasResourceProperties("AWS::ApiGatewayV2::DomainName", Map.of(
-                    "DomainName", host,
-                    "DomainNameConfigurations", List.of(Map.of(
-                            "CertificateArn", Map.of("Ref", Match.stringLikeRegexp(".*Certificate.*")),
-                            "EndpointType", "REGIONAL",
-                            "SecurityPolicy", "TLS_1_2",
-                            "IpAddressType", "dualstack"))));
-        }
-        domains.resourceCountIs("AWS::ApiGatewayV2::ApiMapping", 2);
-        domains.allResourcesProperties("AWS::ApiGatewayV2::ApiMapping", Map.of(
-                "ApiId", Map.of("Fn::ImportValue", Match.stringLikeRegexp("MailconfigService:.*Api.*")),
-                "Stage", "$default"));
-    }
-
-    @Test
-    void bothHostsHaveAAndAaaaAliasRecords() {
-        for (String type : List.of("A", "AAAA")) {
-            for (String host : List.of("autoconfig.example.com.", "autodiscover.example.com.")) {
-                domains.hasResourceProperties("AWS::Route53::RecordSet", Map.of(
-                        "Name", host,
-                        "Type", type,
-                        "HostedZoneId", "Z0123456789EXAMPLECOM",
-                        "AliasTarget", Map.of(
-                                "DNSName", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp(".*DomainName.*"), "RegionalDomainName")),
-                                "HostedZoneId", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp(".*DomainName.*"), "RegionalHostedZoneId")))));
-            }
-        }
-    }
-
-    @Test
-    void srvRecordsFollowRfc6186And8314() {
-        Map<String, String> expected = Map.of(
-                "_imaps._tcp.example.com.", "0 1 993 imap.example.com",
-                "_submissions._tcp.example.com.", "0 1 465 smtp.example.com",
-                "_pop3s._tcp.example.com.", "0 1 995 pop.example.com",
-                "_autodiscover._tcp.example.com.", "0 1 443 autodiscover.example.com");
-        expected.forEach((name, value) -> domains.hasResourceProperties("AWS::Route53::RecordSet", Map.of(
-                "Name", name, "Type", "SRV", "HostedZoneId", "Z0123456789EXAMPLECOM", "ResourceRecords", List.of(value))));
-        assertThat(domains.findResources("AWS::Route53::RecordSet", Map.of("Properties", Map.of("Type", "SRV")))).hasSize(4);
-    }
-
-    @Test
-    void manyDomainsAreSplitIntoStacksOfAtMostThirty() {
-        assertThat(many.domains()).hasSize(2);
-        // example.com: 4 alias + 2 SRV; mail.example.net: 4 alias + 1 SRV; 28 domains without hosts: 2 SRV each.
-        manyDomains1.resourceCountIs("AWS::Route53::RecordSet", 6 + 5 + (DomainsStack.DOMAINS_PER_STACK - 2) * 2);
-        manyDomains2.hasResourceProperties("AWS::Route53::RecordSet", Map.of("Name", "_imaps._tcp.customer" + (MANY - 2) + ".example.", "Type", "SRV"));
-    }
-
-    @Test
-    void severalDomainsEachGetTheirCertificateHostsAndRecordsInTheirOwnZone() {
-        manyDomains1.resourceCountIs("AWS::CertificateManager::Certificate", 2);
-        manyDomains1.resourceCountIs("AWS::ApiGatewayV2::DomainName", 4);
-        manyDomains1.resourceCountIs("AWS::ApiGatewayV2::ApiMapping", 4);
-        manyDomains1.hasResourceProperties("AWS::CertificateManager::Certificate", Map.of(
-                "DomainName", "autoconfig.mail.example.net",
-                "SubjectAlternativeNames", List.of("autodiscover.mail.example.net"),
-                "DomainValidationOptions", Match.arrayWith(List.of(Map.of("DomainName", "autoconfig.mail.example.net", "HostedZoneId", "Z0123456789EXAMPLENET")))));
-        manyDomains1.hasResourceProperties("AWS::Route53::RecordSet", Map.of(
-                "Name", "autodiscover.mail.example.net.", "Type", "AAAA", "HostedZoneId", "Z0123456789EXAMPLENET"));
-        manyDomains1.hasResourceProperties("AWS::Route53::RecordSet", Map.of(
-                "Name", "_autodiscover._tcp.mail.example.net.", "ResourceRecords", List.of("0 1 443 autodiscover.mail.example.net")));
-        // The last domain serves its own hosts, in the second stack.
-        manyDomains2.resourceCountIs("AWS::CertificateManager::Certificate", 1);
-        manyDomains2.resourceCountIs("AWS::ApiGatewayV2::DomainName", 2);
-        manyDomains2.hasResourceProperties("AWS::CertificateManager::Certificate", Map.of("DomainName", "autoconfig.customer" + (MANY - 1) + ".example"));
-    }
-
-    @Test
-    void aDomainWithoutHostsGetsOnlySrvRecordsPointingToTheSharedHost() {
-        String name = "customer2.example.";
-        manyDomains1.hasResourceProperties("AWS::Route53::RecordSet", Map.of(
-                "Name", "_autodiscover._tcp." + name, "Type", "SRV", "HostedZoneId", "Z0000000000CUSTOMER2",
-                "ResourceRecords", List.of("0 1 443 autodiscover.example.com")));
-        assertThat(manyDomains1.findResources("AWS::Route53::RecordSet", Map.of("Properties", Map.of("Name", "autoconfig." + name)))).isEmpty();
-        assertThat(manyDomains1.findResources("AWS::ApiGatewayV2::DomainName", Map.of("Properties", Map.of("DomainName", "autoconfig." + name)))).isEmpty();
-    }
-
-    // --- cdk-nag ---
-
-    @Test
-    void cdkNagFindsNothingUnsuppressedInAnyStack() {
-        List<Stack> stacks = Stream.of(one, many)
-                .flatMap(s -> Stream.concat(Stream.of(s.data(), s.service()), s.domains().stream()).map(Stack.class::cast))
-                .toList();
-        assertThat(stacks).hasSize(7);
-        for (Stack stack : stacks) {
-            Annotations annotations = Annotations.fromStack(stack);
-            assertThat(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))).as(stack.getStackName()).isEmpty();
-            assertThat(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))).as(stack.getStackName()).isEmpty();
-        }
-    }
-
-    @Test
-    void everySuppressionGivesItsReason() {
-        String template = service.toJSON().toString();
-        assertThat(template).contains("AwsSolutions-APIG4", "public by protocol");
-        List<Object> suppressions = new ArrayList<>();
-        service.toJSON().values().forEach(section -> collectSuppressions(section, suppressions));
-        assertThat(suppressions).isNotEmpty().allSatisfy(s -> assertThat(((Map<?, ?>) s).get("reason").toString()).hasSizeGreaterThan(20));
-    }
-
-    private static void collectSuppressions(Object node, List<Object> out) {
-        if (node instanceof Map<?, ?> map) {
-            Object rules = map.get("rules_to_suppress");
-            if (rules instanceof List<?> list) {
-                out.addAll(list);
-            }
-            map.values().forEach(value -> collectSuppressions(value, out));
-        } else if (node instanceof List<?> list) {
-            list.forEach(value -> collectSuppressions(value, out));
-        }
-    }
-
-    private static InfraConfig config(String json) throws Exception {
-        return InfraConfig.parse(new ObjectMapper().readTree(json));
+    void theTopicTakesOnlyEncryptedPublishesAndMailsTheAddressGiven() {
+        service.resourceCountIs("AWS::SNS::Topic", 1);
+        service.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of("Statement", List.of(Map.of(
+                "Action", "sns:Publish", "Effect", "Deny", "Principal", "*", "Resource", Match.anyValue(),
+                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")), "Sid", Match.anyValue()))))));
+        service.resourceCountIs("AWS::SNS::Subscription", 0);
+        manyService.hasResourceProperties("AWS::SNS::Subscription", Map.of(
+                "Protocol", "email", "Endpoint", "ops@example.com", "TopicArn", Map.of("Ref", Match.stringLikeRegexp("Alarms.*"))));
+        assertThat(service.findOutputs("AlarmTopic")).isNotEmpty();
     }
 }
