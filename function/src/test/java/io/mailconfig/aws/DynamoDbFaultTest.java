@@ -90,28 +90,35 @@ class DynamoDbFaultTest {
 
     @Test
     void theLoopbackDynamoDbAnswersLikeTheEmbeddedOne() {
-        assertThat(store().find("example.com")).hasValueSatisfying(config ->
-                assertThat(config.provider().domains()).hasSize(3));
+        assertThat(store().find("example.com")).hasValueSatisfying(config -> {
+            assertThat(config.domain().name()).isEqualTo("example.com");
+            assertThat(config.provider().servers()).hasSize(5);
+            assertThat(config.provider().davServers()).hasSize(2);
+        });
         assertThat(store().find("nobody.example")).isEmpty();
     }
 
     @Test
-    void aCachedDomainCostsNoReadAndAMissAtMostTwo() {
+    void aCachedDomainCostsNoReadAndAMissAFixedFew() {
         MailconfigHandler handler = cachedHandler();
 
         assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
-        assertThat(dynamoDb.requests()).as("a known domain: the index, then the provider's partition").isEqualTo(2);
+        assertThat(dynamoDb.requests()).as("the index, the domain's item, DAV#, PROVIDER and SERVER#, then the mailbox's item")
+                .isEqualTo(5);
+        assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
+        assertThat(dynamoDb.requests()).as("the domain and the mailbox are cached").isEqualTo(5);
         assertThat(autoconfig(handler, "bob@example.com").getStatusCode()).isEqualTo(200);
+        assertThat(dynamoDb.requests()).as("another mailbox of a cached domain: its item only").isEqualTo(6);
         assertThat(autoconfig(handler, "carol@example.net").getStatusCode()).isEqualTo(200);
-        assertThat(dynamoDb.requests()).as("the domain and its provider's other domains are cached").isEqualTo(2);
+        assertThat(dynamoDb.requests()).as("another domain of the same provider is read on its own").isEqualTo(11);
 
         assertThat(autoconfig(handler, "dave@nobody.example").getStatusCode()).isEqualTo(404);
         assertThat(autoconfig(handler, "erin@nobody.example").getStatusCode()).isEqualTo(404);
-        assertThat(dynamoDb.requests()).as("an unknown domain: one index read, then cached as unknown").isEqualTo(3);
+        assertThat(dynamoDb.requests()).as("an unknown domain: one index read, then cached as unknown").isEqualTo(12);
 
         advance(Duration.ofSeconds(61));
         assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
-        assertThat(dynamoDb.requests()).as("after the TTL: read again, two reads").isEqualTo(5);
+        assertThat(dynamoDb.requests()).as("after the TTL: the domain and the mailbox are read again").isEqualTo(17);
     }
 
     @ParameterizedTest
@@ -156,6 +163,7 @@ class DynamoDbFaultTest {
     void theLastGoodConfigurationIsServedWhileDynamoDbFails(Fault fault) {
         MailconfigHandler handler = cachedHandler();
         APIGatewayV2HTTPResponse good = autoconfig(handler, "alice@example.com");
+        assertThat(autoconfig(handler, "bob@example.net").getStatusCode()).isEqualTo(200);
         dynamoDb.fault(fault);
         advance(Duration.ofMinutes(5));
 
