@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * @param query   query parameters by lower-case name; the first value of a repeated name wins
  * @param headers headers by lower-case name
  * @param body    the raw body, empty when there is none
+ * @param queryLength the length of the query string as sent, every parameter counted (a repeated
+ *                name too, though {@code query} keeps only its first value)
  */
-public record Request(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body) {
+public record Request(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body,
+        int queryLength) {
 
     /** A Host header fit to put in a link: a name or address and an optional port, nothing else. */
     private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
@@ -31,6 +34,19 @@ public record Request(String method, String path, Map<String, String> query, Map
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
         body = body == null ? new byte[0] : body;
+    }
+
+    /** A request whose query is exactly {@code query}, each name once. */
+    public Request(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body) {
+        this(method, path, query, headers, body, lengthOf(query));
+    }
+
+    private static int lengthOf(Map<String, String> query) {
+        int length = 0;
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            length += parameter.getKey().length() + parameter.getValue().length() + 2;
+        }
+        return length;
     }
 
     /** A query parameter by name, ignoring the letter case of the name. */

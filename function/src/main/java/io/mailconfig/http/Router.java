@@ -27,7 +27,7 @@ public final class Router {
         void answered(String protocol, Request request, Response response);
     }
 
-    /** Path plus decoded query parameters, in characters; a real client's request is far below. */
+    /** Path plus the query string as sent, in characters; a real client's request is far below. */
     public static final int MAX_URI_CHARS = 4096;
     /** All header names and values together, in characters. */
     public static final int MAX_HEADER_CHARS = 16384;
@@ -76,10 +76,7 @@ public final class Router {
     }
 
     private static Response refuseOversized(Request request) {
-        long uri = request.path().length();
-        for (Map.Entry<String, String> parameter : request.query().entrySet()) {
-            uri += parameter.getKey().length() + parameter.getValue().length() + 2;
-        }
+        long uri = (long) request.path().length() + request.queryLength();
         if (uri > MAX_URI_CHARS) {
             return Response.text(Outcome.BAD_REQUEST, 414, "request too long");
         }

@@ -36,7 +36,12 @@ public final class ApiGatewayEvents {
                 && event.getRequestContext().getDomainName() != null) {
             headers.put("host", event.getRequestContext().getDomainName());
         }
-        return new Request(method, path, parseQuery(event.getRawQueryString()), headers, body(event));
+        if (event.getCookies() != null && !event.getCookies().isEmpty()) {
+            // Payload 2.0 moves cookies out of the headers; they still count towards the header limit.
+            headers.putIfAbsent("cookie", String.join("; ", event.getCookies()));
+        }
+        String rawQuery = event.getRawQueryString() == null ? "" : event.getRawQueryString();
+        return new Request(method, path, parseQuery(rawQuery), headers, body(event), rawQuery.length());
     }
 
     public static APIGatewayV2HTTPResponse toEvent(Response response) {

@@ -447,6 +447,15 @@ class MicrosoftAutodiscoverTest {
     }
 
     @Test
+    void placeholdersInTheLocalPartAreNotExpandedAgain() {
+        Xml xml = Xml.parse(call(outlookAsking("%EMAILDOMAIN%%EMAILDOMAIN%@example.com")).getBody());
+
+        assertThat(xml.texts("//Protocol/LoginName"))
+                .contains("%EMAILDOMAIN%%EMAILDOMAIN%@example.com", "%EMAILDOMAIN%%EMAILDOMAIN%")
+                .noneMatch(login -> login.contains("example.comexample.com"));
+    }
+
+    @Test
     void aMailboxWithoutItsOwnItemAnswersExactlyLikeTheDomainDefault() {
         String unknown = call(outlookAsking("nobody@example.com")).getBody();
         String alice = call(outlookAsking("alice@example.com")).getBody();
