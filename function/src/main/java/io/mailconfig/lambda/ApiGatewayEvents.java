@@ -11,7 +11,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Translates API Gateway HTTP API events (payload 2.0) to {@link Request} and {@link Response} back. */
+/**
+ * Translates API Gateway HTTP API events (payload 2.0) to {@link Request} and {@link Response} back.
+ * API Gateway serves only HTTPS, so every request is one received over {@link Request#HTTPS}.
+ */
 public final class ApiGatewayEvents {
 
     private ApiGatewayEvents() {
@@ -41,7 +44,7 @@ public final class ApiGatewayEvents {
             headers.putIfAbsent("cookie", String.join("; ", event.getCookies()));
         }
         String rawQuery = event.getRawQueryString() == null ? "" : event.getRawQueryString();
-        return new Request(method, path, parseQuery(rawQuery), headers, body(event), rawQuery.length());
+        return new Request(method, path, parseQuery(rawQuery), headers, body(event), rawQuery.length(), Request.HTTPS);
     }
 
     public static APIGatewayV2HTTPResponse toEvent(Response response) {

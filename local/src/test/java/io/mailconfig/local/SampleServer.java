@@ -2,6 +2,7 @@ package io.mailconfig.local;
 
 import io.mailconfig.Mailconfig;
 import io.mailconfig.Settings;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.sample.SampleProvider;
 import java.io.IOException;
@@ -18,7 +19,7 @@ final class SampleServer implements AutoCloseable {
         Settings settings = Settings.from(Map.of());
         database.createTable(settings.tableName());
         database.put(settings.tableName(), SampleProvider.items());
-        server = LocalServer.start(0, new MailconfigHandler(Mailconfig.store(database.client(), settings), Optional.empty()));
+        server = LocalServer.start(0, new MailconfigHandler(Mailconfig.store(database.client(), settings), Optional.empty(), Request.HTTP));
     }
 
     String baseUrl() {

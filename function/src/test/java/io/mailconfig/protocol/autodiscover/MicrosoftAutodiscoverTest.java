@@ -483,4 +483,15 @@ class MicrosoftAutodiscoverTest {
 
         assertThat(first).isNotEqualTo(second);
     }
+
+    @Test
+    void errorIdsAreNoCounter() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ids.add(Long.parseLong(Xml.parse(call(outlookAsking("bob@nowhere.example")).getBody()).text("//Error/@Id")));
+        }
+
+        assertThat(ids).isNotEqualTo(ids.stream().sorted().toList());
+        assertThat(ids.getLast() - ids.getFirst()).isNotEqualTo(ids.size() - 1L);
+    }
 }

@@ -118,7 +118,8 @@ class DynamoDbConfigStoreTest {
     void everyMalformedItemIsReportedWithItsKey() {
         try (TestTable table = new TestTable().withExampleProvider()) {
             table.put(Items.server("example", "plain", "imap", "plain.example.com", 143, "plain", 1).build())
-                    .put(Items.domain("example", "Upper.Example").build());
+                    .put(Items.domain("example", "Upper.Example").build())
+                    .put(Items.user("example", "Carol@Example.com").with("loginName", "c").build());
             var items = table.client().query(r -> r.tableName(TestTable.NAME).keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(java.util.Map.of(":pk", AttributeValue.fromS("PROVIDER#example")))).items();
 
@@ -126,7 +127,9 @@ class DynamoDbConfigStoreTest {
 
             assertThat(result.problems()).extracting(ItemReader.Problem::toString).containsExactlyInAnyOrder(
                     "item (pk=PROVIDER#example, sk=SERVER#plain): socketType must be SSL or STARTTLS",
-                    "item (pk=PROVIDER#example, sk=DOMAIN#Upper.Example): domain must be stored in lower-case ASCII (punycode): DOMAIN#upper.example");
+                    "item (pk=PROVIDER#example, sk=DOMAIN#Upper.Example): domain must be stored in lower-case ASCII (punycode): DOMAIN#upper.example",
+                    "item (pk=PROVIDER#example, sk=USER#Carol@Example.com): mailbox must be stored with ASCII letters in lower case"
+                            + " and the domain in punycode: USER#carol@example.com");
         }
     }
 
