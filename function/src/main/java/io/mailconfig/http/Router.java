@@ -67,12 +67,23 @@ public final class Router {
                 response = dispatch(route, request);
             }
         } catch (RuntimeException e) {
-            LOG.error("unhandled failure for {} {}", request.method(), request.path(), e);
+            // Neither the path nor any exception message is logged: either may hold the mail address asked about.
+            LOG.error("unhandled failure in {} answering {}", route == null ? NO_ROUTE : route.protocol(), request.method(),
+                    withoutMessages(e));
             response = Response.text(Outcome.ERROR, 500, "internal error");
         }
         response = secure("HEAD".equals(request.method()) ? withoutBody(response) : response);
         listener.answered(route == null ? NO_ROUTE : route.protocol(), request, response);
         return response;
+    }
+
+    /** The failure's classes and stack traces, causes included, without their messages. */
+    static Throwable withoutMessages(Throwable failure) {
+        Throwable copy = new Throwable(failure.getClass().getName(),
+                failure.getCause() == null || failure.getCause() == failure ? null : withoutMessages(failure.getCause()), false, true) {
+        };
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
     }
 
     private static Response refuseOversized(Request request) {
