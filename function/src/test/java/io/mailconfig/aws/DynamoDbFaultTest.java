@@ -146,16 +146,53 @@ class DynamoDbFaultTest {
 
     @Test
     void aStalledDynamoDbCostsARequestAtMostTheCallTimeoutAndGives503WithRetryAfter() {
+        MailconfigHandler handler = new MailconfigHandler(store(), Optional.empty());
+        assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
         dynamoDb.fault(Fault.STALL);
 
         long started = System.nanoTime();
-        APIGatewayV2HTTPResponse response = autoconfig(new MailconfigHandler(store(), Optional.empty()), "alice@example.com");
+        APIGatewayV2HTTPResponse response = autoconfig(handler, "alice@example.com");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsKey("Retry-After");
         assertThat(response.getBody()).isEqualTo("configuration temporarily unavailable\n");
         assertThat(took).isLessThan(DynamoDbClients.API_CALL_TIMEOUT.plus(SLACK));
+    }
+
+    @Test
+    void aColdEnvironmentsSlowFirstCallIsWaitedForAndStallingThereStillEnds() {
+        dynamoDb.delayFirstAnswer(DynamoDbClients.API_CALL_ATTEMPT_TIMEOUT.plusMillis(700));
+
+        APIGatewayV2HTTPResponse first = autoconfig(new MailconfigHandler(store(), Optional.empty()), "alice@example.com");
+
+        assertThat(first.getStatusCode()).as("the first call of a fresh client may take longer than a warm attempt").isEqualTo(200);
+        assertThat(attempts).hasValue(5);
+
+        dynamoDb.fault(Fault.STALL);
+        long started = System.nanoTime();
+        APIGatewayV2HTTPResponse stalled = autoconfig(new MailconfigHandler(store(), Optional.empty()), "bob@example.com");
+        assertThat(stalled.getStatusCode()).isEqualTo(503);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DynamoDbClients.FIRST_CALL_TIMEOUT.plus(SLACK));
+    }
+
+    @Test
+    void whileDynamoDbStallsMadeUpDomainsDoNotEachWaitForIt() {
+        MailconfigHandler handler = cachedHandler();
+        assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
+        dynamoDb.fault(Fault.STALL);
+        assertThat(autoconfig(handler, "someone@made-up-0.example").getStatusCode()).isEqualTo(503);
+        int attemptsAfterTheFirstFailure = attempts.get();
+
+        long started = System.nanoTime();
+        for (int i = 1; i <= 20; i++) {
+            assertThat(autoconfig(handler, "someone@made-up-" + i + ".example").getStatusCode()).isEqualTo(503);
+        }
+        assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(attempts).as("no further call while the failure is remembered").hasValue(attemptsAfterTheFirstFailure);
+        assertThat(took).isLessThan(DynamoDbClients.API_CALL_ATTEMPT_TIMEOUT);
     }
 
     @ParameterizedTest

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -50,7 +51,9 @@ public final class LoopbackDynamoDb implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicLong responseBytes = new AtomicLong();
     private volatile Fault fault = Fault.NONE;
+    private volatile long firstAnswerDelayMillis;
 
     public LoopbackDynamoDb(DynamoDbClient backend) throws IOException {
         this.backend = backend;
@@ -68,6 +71,16 @@ public final class LoopbackDynamoDb implements AutoCloseable {
         this.fault = next;
     }
 
+    /** The first request is answered only after this long, as a cold client's first call takes. */
+    public void delayFirstAnswer(java.time.Duration delay) {
+        this.firstAnswerDelayMillis = delay.toMillis();
+    }
+
+    /** Bytes of the response bodies sent so far. */
+    public long responseBytes() {
+        return responseBytes.get();
+    }
+
     /** HTTP requests received so far, attempts and retries alike. */
     public int requests() {
         return requests.get();
@@ -75,8 +88,15 @@ public final class LoopbackDynamoDb implements AutoCloseable {
 
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
-            requests.incrementAndGet();
+            int number = requests.incrementAndGet();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (number == 1 && firstAnswerDelayMillis > 0) {
+                try {
+                    Thread.sleep(firstAnswerDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             switch (fault) {
                 case THROTTLING -> error(exchange, 400, "ThrottlingException", "Rate of requests exceeds the allowed throughput.");
                 case SERVER_ERROR -> error(exchange, 500, "InternalServerError", "Internal server error");
@@ -176,13 +196,14 @@ public final class LoopbackDynamoDb implements AutoCloseable {
         return json;
     }
 
-    private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
+    private void error(HttpExchange exchange, int status, String type, String message) throws IOException {
         ObjectNode json = JSON.createObjectNode().put("__type", ERROR_PREFIX + type).put("message", message);
         exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
         send(exchange, status, JSON.writeValueAsBytes(json));
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        responseBytes.addAndGet(body.length);
         exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -5,6 +5,7 @@ import static io.mailconfig.store.dynamodb.Table.PARTITION_KEY;
 import static io.mailconfig.store.dynamodb.Table.PROVIDER_PREFIX;
 import static io.mailconfig.store.dynamodb.Table.USER_PREFIX;
 
+import io.mailconfig.aws.DynamoDbClients;
 import io.mailconfig.model.Domain;
 import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
@@ -37,6 +38,8 @@ public final class DynamoDbConfigStore implements ConfigStore {
 
     private final DynamoDbClient client;
     private final String tableName;
+    /** Until a first query has been answered, queries get the longer time limits of a cold start. */
+    private volatile boolean answeredOnce;
 
     public DynamoDbConfigStore(DynamoDbClient client, String tableName) {
         this.client = client;
@@ -90,7 +93,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
     }
 
     private Optional<String> providerPartitionOf(String domain) {
-        QueryResponse response = client.query(Queries.partitionsHolding(tableName, DOMAIN_PREFIX + domain));
+        QueryResponse response = query(Queries.partitionsHolding(tableName, DOMAIN_PREFIX + domain));
         return response.items().stream()
                 .map(item -> item.get(PARTITION_KEY))
                 .filter(value -> value != null && value.s() != null && value.s().startsWith(PROVIDER_PREFIX))
@@ -103,7 +106,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
     }
 
     private Optional<Map<String, AttributeValue>> item(String pk, String sk) {
-        return client.query(Queries.item(tableName, pk, sk)).items().stream().findFirst();
+        return query(Queries.item(tableName, pk, sk)).items().stream().findFirst();
     }
 
     /** Every page of a query over a provider's shared items (one page unless they exceed 1 MB). */
@@ -111,11 +114,20 @@ public final class DynamoDbConfigStore implements ConfigStore {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            QueryResponse page = client.query(query.toBuilder().exclusiveStartKey(startKey).build());
+            QueryResponse page = query(query.toBuilder().exclusiveStartKey(startKey).build());
             items.addAll(page.items());
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return items;
+    }
+
+    private QueryResponse query(QueryRequest request) {
+        if (answeredOnce) {
+            return client.query(request);
+        }
+        QueryResponse response = client.query(request.toBuilder().overrideConfiguration(DynamoDbClients.firstCall()).build());
+        answeredOnce = true;
+        return response;
     }
 
     private static void report(List<ItemReader.Problem> problems) {
