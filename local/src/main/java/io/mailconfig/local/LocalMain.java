@@ -92,10 +92,6 @@ public final class LocalMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        // Without TCP_NODELAY the JDK server's writes of a larger answer (the setup page, ~14 KB) wait
-        // for TCP's delayed acknowledgement: ~40 ms per request on a kept-alive connection. Read once,
-        // when the first server is created, so it is set before anything else.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         System.exit(new CommandLine(new LocalMain()).execute(args));
     }
 }

@@ -87,6 +87,9 @@ public final class LocalServer implements AutoCloseable {
     private void serve(Socket connection) {
         try (connection) {
             connection.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+            // Without it, an answer larger than one write (the setup page) waits for TCP's delayed
+            // acknowledgement: about 40 ms per request on a kept-alive connection.
+            connection.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(connection.getInputStream());
             OutputStream out = new BufferedOutputStream(connection.getOutputStream());
             String client = connection.getInetAddress().getHostAddress();
