@@ -35,9 +35,9 @@ public final class DynamoDbClients {
     public static final Duration API_CALL_TIMEOUT = Duration.ofMillis(1500);
     /**
      * The first call of a fresh environment loads the SDK's request and response classes and opens
-     * the TLS connection: measured at about 0.3 s here on two cores and over 1 s with the CPU share
-     * of a 512 MB Lambda (docs/performance.md), more than {@link #API_CALL_ATTEMPT_TIMEOUT}. It gets
-     * this long per attempt, so a cold environment's first lookup is answered instead of timing out.
+     * the TLS connection: a fresh JVM's first event took 0.95 to 1.5 s on two busy cores and up to
+     * 6 s on one (docs/performance.md), and with {@link #API_CALL_ATTEMPT_TIMEOUT} it was answered
+     * 503. It gets this long per attempt, so a cold environment's first lookup is answered.
      */
     public static final Duration FIRST_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(3000);
     /** The first call with its retries; below the function's 10 s timeout with room for the rest of the lookup. */

@@ -22,12 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -50,17 +47,13 @@ class DynamoDbFaultTest {
     void start() throws Exception {
         table = new TestTable().withExampleProvider();
         dynamoDb = new LoopbackDynamoDb(table.client());
-        AwsAccess aws = new AwsAccess(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
-                Optional.of(dynamoDb.endpoint()), Optional.empty());
         ExecutionInterceptor countAttempts = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
                 attempts.incrementAndGet();
             }
         };
-        client = DynamoDbClients.builder(aws)
-                .overrideConfiguration(DynamoDbClients.overrideConfiguration().toBuilder().addExecutionInterceptor(countAttempts).build())
-                .build();
+        client = dynamoDb.client(countAttempts);
     }
 
     @AfterEach

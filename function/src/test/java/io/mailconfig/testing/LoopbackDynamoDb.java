@@ -20,6 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import io.mailconfig.aws.AwsAccess;
+import io.mailconfig.aws.DynamoDbClients;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -65,6 +73,20 @@ public final class LoopbackDynamoDb implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * A client built exactly as the function builds its own ({@link DynamoDbClients}: HTTP client,
+     * time limits, retries), pointed at this endpoint with dummy credentials.
+     */
+    public DynamoDbClient client(ExecutionInterceptor... interceptors) {
+        AwsAccess aws = new AwsAccess(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+                Optional.of(endpoint()), Optional.empty());
+        ClientOverrideConfiguration.Builder configuration = DynamoDbClients.overrideConfiguration().toBuilder();
+        for (ExecutionInterceptor interceptor : interceptors) {
+            configuration.addExecutionInterceptor(interceptor);
+        }
+        return DynamoDbClients.builder(aws).overrideConfiguration(configuration.build()).build();
     }
 
     public void fault(Fault next) {
