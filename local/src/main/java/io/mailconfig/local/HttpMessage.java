@@ -3,6 +3,7 @@ package io.mailconfig.local;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -36,8 +37,12 @@ record HttpMessage(String method, String rawPath, String rawQuery, String versio
         return version.equals("HTTP/1.1") ? !connection.contains("close") : connection.contains("keep-alive");
     }
 
-    /** The next request, or null when the client closed the connection before sending one. */
-    static HttpMessage read(InputStream in, int maxHeadBytes, int maxBodyBytes) throws IOException, Malformed {
+    /**
+     * The next request, or null when the client closed the connection before sending one. A client
+     * that asks to be told before it sends its body ({@code Expect: 100-continue}, as curl does for
+     * larger bodies) is told on {@code out}.
+     */
+    static HttpMessage read(InputStream in, OutputStream out, int maxHeadBytes, int maxBodyBytes) throws IOException, Malformed {
         String head = readHead(in, maxHeadBytes);
         if (head == null) {
             return null;
@@ -62,6 +67,10 @@ record HttpMessage(String method, String rawPath, String rawQuery, String versio
         if (target.startsWith("http://") || target.startsWith("https://")) {
             int slash = target.indexOf('/', target.indexOf("//") + 2);
             target = slash < 0 ? "/" : target.substring(slash);
+        }
+        if (headers.getOrDefault("expect", "").toLowerCase(Locale.ROOT).contains("100-continue")) {
+            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
         }
         int question = target.indexOf('?');
         String rawPath = question < 0 ? target : target.substring(0, question);

@@ -97,7 +97,7 @@ public final class LocalServer implements AutoCloseable {
             while (open) {
                 HttpMessage request;
                 try {
-                    request = HttpMessage.read(in, MAX_HEAD_BYTES, MAX_BODY_BYTES);
+                    request = HttpMessage.read(in, out, MAX_HEAD_BYTES, MAX_BODY_BYTES);
                 } catch (HttpMessage.Malformed e) {
                     write(out, e.status(), Map.of("Content-Type", "text/plain; charset=utf-8"),
                             (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8), false, false);

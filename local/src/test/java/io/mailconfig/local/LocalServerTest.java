@@ -161,6 +161,10 @@ class LocalServerTest {
                 + "POST /autodiscover/autodiscover.xml HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked);
 
+        String expecting = raw("POST /autodiscover/autodiscover.xml HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+                + "Expect: 100-continue\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+
+        assertThat(expecting).startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 ");
         assertThat(answers.split("HTTP/1.1 200 ", -1)).hasSize(3);
         assertThat(answers).contains("<emailProvider id=\"example.com\">", "<LoginName>alice@example.org</LoginName>");
     }
