@@ -79,11 +79,17 @@ public final class Router {
 
     /** The failure's classes and stack traces, causes included, without their messages. */
     static Throwable withoutMessages(Throwable failure) {
-        Throwable copy = new Throwable(failure.getClass().getName(),
-                failure.getCause() == null || failure.getCause() == failure ? null : withoutMessages(failure.getCause()), false, true) {
-        };
+        Throwable cause = failure.getCause() == null || failure.getCause() == failure ? null : withoutMessages(failure.getCause());
+        Throwable copy = new MessageWithheld(failure.getClass().getName(), cause);
         copy.setStackTrace(failure.getStackTrace());
         return copy;
+    }
+
+    /** Stands in for a failure in the log: its class name and stack trace, not its message. */
+    private static final class MessageWithheld extends Throwable {
+        MessageWithheld(String failureClass, Throwable cause) {
+            super(failureClass, cause, false, true);
+        }
     }
 
     private static Response refuseOversized(Request request) {
