@@ -125,6 +125,13 @@ class ValidatorTest {
     }
 
     @Test
+    void aMailboxNotStoredUnderTheKeyItIsReadBy() {
+        assertThat(only(validate(Items.user("acme", "Carol@acme.example").with("loginName", "carol").build())))
+                .isEqualTo("item (pk=PROVIDER#acme, sk=USER#Carol@acme.example): mailbox must be stored with ASCII letters"
+                        + " in lower case and the domain in punycode: USER#carol@acme.example");
+    }
+
+    @Test
     void anAliasOfAnUnknownDomain() {
         assertThat(only(validate(Items.domain("acme", "acme.example.net").with("aliasOf", "acme.example.org").build())))
                 .isEqualTo("item (pk=PROVIDER#acme, sk=DOMAIN#acme.example.net): aliasOf names acme.example.org, "

@@ -1,6 +1,7 @@
 package io.mailconfig.aws;
 
 import java.time.Duration;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -18,16 +19,29 @@ public final class DynamoDbClients {
 
     /** Opening a TCP (and TLS) connection to the regional endpoint. */
     public static final Duration CONNECTION_TIMEOUT = Duration.ofMillis(500);
-    /** Silence on an open connection while waiting for a response. */
-    public static final Duration SOCKET_TIMEOUT = Duration.ofMillis(1000);
+    /**
+     * Silence on an open connection (the TLS handshake included) while waiting for a response. As
+     * long as a first call's attempt may take ({@link #FIRST_CALL_ATTEMPT_TIMEOUT}): a warm attempt
+     * ends at {@link #API_CALL_ATTEMPT_TIMEOUT} anyway, which is shorter.
+     */
+    public static final Duration SOCKET_TIMEOUT = Duration.ofMillis(3000);
     /** One attempt, from sending the request to the parsed response. */
     public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(800);
     /**
-     * One call with all its retries and back-off. Reading a domain takes two calls (index, then
-     * partition), so a lookup ends within 3 s however DynamoDB fails; the first call of a cold
-     * start (class loading, TLS) still fits comfortably.
+     * One call with all its retries and back-off. A lookup stops at its first failed call, and the
+     * cache then fails fast for a while ({@link io.mailconfig.store.CachingConfigStore}), so a
+     * stalled DynamoDB costs one request this long, not every request.
      */
     public static final Duration API_CALL_TIMEOUT = Duration.ofMillis(1500);
+    /**
+     * The first call of a fresh environment loads the SDK's request and response classes and opens
+     * the TLS connection: a fresh JVM's first event took 0.95 to 1.5 s on two busy cores and up to
+     * 6 s on one (docs/performance.md), and with {@link #API_CALL_ATTEMPT_TIMEOUT} it was answered
+     * 503. It gets this long per attempt, so a cold environment's first lookup is answered.
+     */
+    public static final Duration FIRST_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(3000);
+    /** The first call with its retries; below the function's 10 s timeout with room for the rest of the lookup. */
+    public static final Duration FIRST_CALL_TIMEOUT = Duration.ofMillis(4500);
     /** The first attempt and two retries (standard mode: jittered back-off, retry quota). */
     public static final int MAX_ATTEMPTS = 3;
 
@@ -53,6 +67,14 @@ public final class DynamoDbClients {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECTION_TIMEOUT)
                 .socketTimeout(SOCKET_TIMEOUT)
+                .build();
+    }
+
+    /** The time limits of the first call of an environment, set on that one request. */
+    public static AwsRequestOverrideConfiguration firstCall() {
+        return AwsRequestOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(FIRST_CALL_ATTEMPT_TIMEOUT)
+                .apiCallTimeout(FIRST_CALL_TIMEOUT)
                 .build();
     }
 

@@ -19,8 +19,16 @@ import java.util.regex.Pattern;
  * @param query   query parameters by lower-case name; the first value of a repeated name wins
  * @param headers headers by lower-case name
  * @param body    the raw body, empty when there is none
+ * @param queryLength the length of the query string as sent, every parameter counted (a repeated
+ *                name too, though {@code query} keeps only its first value)
+ * @param scheme  how the server that received the request is reached: {@value #HTTPS} behind API
+ *                Gateway, {@value #HTTP} for the local server, which says so itself
  */
-public record Request(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body) {
+public record Request(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body,
+        int queryLength, String scheme) {
+
+    public static final String HTTPS = "https";
+    public static final String HTTP = "http";
 
     /** A Host header fit to put in a link: a name or address and an optional port, nothing else. */
     private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
@@ -31,6 +39,27 @@ public record Request(String method, String path, Map<String, String> query, Map
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
         body = body == null ? new byte[0] : body;
+        if (!HTTPS.equals(scheme) && !HTTP.equals(scheme)) {
+            throw new IllegalArgumentException("scheme must be https or http");
+        }
+    }
+
+    /** A request received over HTTPS whose query is exactly {@code query}, each name once. */
+    public Request(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body) {
+        this(method, path, query, headers, body, lengthOf(query), HTTPS);
+    }
+
+    /** The same request, as received by a server reached with another scheme. */
+    public Request withScheme(String other) {
+        return new Request(method, path, query, headers, body, queryLength, other);
+    }
+
+    private static int lengthOf(Map<String, String> query) {
+        int length = 0;
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            length += parameter.getKey().length() + parameter.getValue().length() + 2;
+        }
+        return length;
     }
 
     /** A query parameter by name, ignoring the letter case of the name. */
@@ -79,17 +108,17 @@ public record Request(String method, String path, Map<String, String> query, Map
 
     /**
      * Where the client reached us, {@code https://<Host>}, for absolute links in an answer; http
-     * only on loopback. Empty when the Host header is not fit to be put in a link.
+     * only when the server itself is reached over plain http (the local server, unless a proxy in
+     * front of it says {@code X-Forwarded-Proto: https}), whatever the Host header says. Empty when
+     * the Host header is not fit to be put in a link.
      */
     public Optional<String> origin() {
         Optional<String> host = header("host").map(String::strip).filter(h -> SAFE_HOST.matcher(h).matches());
         if (host.isEmpty()) {
             return Optional.empty();
         }
-        String bare = host().orElse("");
-        boolean loopback = bare.equals("localhost") || bare.equals("[::1]") || bare.startsWith("127.");
-        String scheme = loopback && !"https".equals(header("x-forwarded-proto").orElse("")) ? "http" : "https";
-        return Optional.of(scheme + "://" + host.get());
+        boolean plain = HTTP.equals(scheme) && !HTTPS.equals(header("x-forwarded-proto").orElse(""));
+        return Optional.of((plain ? HTTP : HTTPS) + "://" + host.get());
     }
 
     public String bodyAsString() {

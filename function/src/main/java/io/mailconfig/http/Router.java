@@ -27,7 +27,7 @@ public final class Router {
         void answered(String protocol, Request request, Response response);
     }
 
-    /** Path plus decoded query parameters, in characters; a real client's request is far below. */
+    /** Path plus the query string as sent, in characters; a real client's request is far below. */
     public static final int MAX_URI_CHARS = 4096;
     /** All header names and values together, in characters. */
     public static final int MAX_HEADER_CHARS = 16384;
@@ -67,7 +67,9 @@ public final class Router {
                 response = dispatch(route, request);
             }
         } catch (RuntimeException e) {
-            LOG.error("unhandled failure for {} {}", request.method(), request.path(), e);
+            // Neither the path nor any exception message is logged: either may hold the mail address asked about.
+            LOG.error("unhandled failure in {} answering {}", route == null ? NO_ROUTE : route.protocol(), request.method(),
+                    withoutMessages(e));
             response = Response.text(Outcome.ERROR, 500, "internal error");
         }
         response = secure("HEAD".equals(request.method()) ? withoutBody(response) : response);
@@ -75,11 +77,23 @@ public final class Router {
         return response;
     }
 
-    private static Response refuseOversized(Request request) {
-        long uri = request.path().length();
-        for (Map.Entry<String, String> parameter : request.query().entrySet()) {
-            uri += parameter.getKey().length() + parameter.getValue().length() + 2;
+    /** The failure's classes and stack traces, causes included, without their messages. */
+    static Throwable withoutMessages(Throwable failure) {
+        Throwable cause = failure.getCause() == null || failure.getCause() == failure ? null : withoutMessages(failure.getCause());
+        Throwable copy = new MessageWithheld(failure.getClass().getName(), cause);
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
+    }
+
+    /** Stands in for a failure in the log: its class name and stack trace, not its message. */
+    private static final class MessageWithheld extends Throwable {
+        MessageWithheld(String failureClass, Throwable cause) {
+            super(failureClass, cause, false, true);
         }
+    }
+
+    private static Response refuseOversized(Request request) {
+        long uri = (long) request.path().length() + request.queryLength();
         if (uri > MAX_URI_CHARS) {
             return Response.text(Outcome.BAD_REQUEST, 414, "request too long");
         }

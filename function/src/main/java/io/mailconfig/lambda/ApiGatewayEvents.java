@@ -11,7 +11,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Translates API Gateway HTTP API events (payload 2.0) to {@link Request} and {@link Response} back. */
+/**
+ * Translates API Gateway HTTP API events (payload 2.0) to {@link Request} and {@link Response} back.
+ * API Gateway serves only HTTPS, so every request is one received over {@link Request#HTTPS}.
+ */
 public final class ApiGatewayEvents {
 
     private ApiGatewayEvents() {
@@ -36,7 +39,12 @@ public final class ApiGatewayEvents {
                 && event.getRequestContext().getDomainName() != null) {
             headers.put("host", event.getRequestContext().getDomainName());
         }
-        return new Request(method, path, parseQuery(event.getRawQueryString()), headers, body(event));
+        if (event.getCookies() != null && !event.getCookies().isEmpty()) {
+            // Payload 2.0 moves cookies out of the headers; they still count towards the header limit.
+            headers.putIfAbsent("cookie", String.join("; ", event.getCookies()));
+        }
+        String rawQuery = event.getRawQueryString() == null ? "" : event.getRawQueryString();
+        return new Request(method, path, parseQuery(rawQuery), headers, body(event), rawQuery.length(), Request.HTTPS);
     }
 
     public static APIGatewayV2HTTPResponse toEvent(Response response) {

@@ -9,6 +9,7 @@ import io.mailconfig.Settings;
 import io.mailconfig.aws.AwsAccess;
 import io.mailconfig.aws.DynamoDbClients;
 import io.mailconfig.aws.SigningKeys;
+import io.mailconfig.http.Request;
 import io.mailconfig.http.Router;
 import io.mailconfig.protocol.mobileconfig.ProfileSigner;
 import io.mailconfig.store.ConfigStore;
@@ -24,6 +25,7 @@ public final class MailconfigHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private final Router router;
     private final boolean inLambda;
+    private final String scheme;
 
     /**
      * Used by Lambda: settings from the environment, the DynamoDB client built once, here, at init;
@@ -37,14 +39,24 @@ public final class MailconfigHandler implements RequestHandler<APIGatewayV2HTTPE
         this.router = Mailconfig.router(Mailconfig.store(dynamoDb, settings), SigningKeys.fromEnvironment(env, aws))
                 .withListener(RequestMetrics.cloudWatch());
         this.inLambda = true;
+        this.scheme = Request.HTTPS;
         ConfigStore table = Mailconfig.table(dynamoDb, settings);
         Priming.register(() -> table.find(Priming.WARM_UP_DOMAIN));
     }
 
-    /** Used by tests and the local server: any store, and the signer for Apple profiles when present. */
+    /** Used by tests: any store, and the signer for Apple profiles when present; requests as API Gateway passes them (HTTPS). */
     public MailconfigHandler(ConfigStore store, Optional<ProfileSigner> profileSigner) {
+        this(store, profileSigner, Request.HTTPS);
+    }
+
+    /**
+     * Used by the local server, which says how it is reached: {@link Request#HTTP} when it serves
+     * plain http, so that links in answers (the setup page's QR code) point back to it.
+     */
+    public MailconfigHandler(ConfigStore store, Optional<ProfileSigner> profileSigner, String scheme) {
         this.router = Mailconfig.router(store, profileSigner);
         this.inLambda = false;
+        this.scheme = scheme;
     }
 
     @Override
@@ -56,6 +68,6 @@ public final class MailconfigHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
-        return ApiGatewayEvents.toEvent(router.route(ApiGatewayEvents.toRequest(event)));
+        return ApiGatewayEvents.toEvent(router.route(ApiGatewayEvents.toRequest(event).withScheme(scheme)));
     }
 }

@@ -49,8 +49,8 @@ public final class RequestMetrics implements Router.Listener {
     public void answered(String protocol, Request request, Response response) {
         Outcome outcome = response.outcome();
         if (outcome == Outcome.ERROR || outcome == Outcome.UNAVAILABLE) {
-            // Path only: the query holds the mail address.
-            LOG.warn("{} answered {} {} with {}", protocol, request.method(), request.path(), response.status());
+            // Neither path nor query: both can hold the mail address (autodiscover.json/v1.0/<address>, ?emailaddress=).
+            LOG.warn("{} answered {} with {}", protocol, request.method(), response.status());
         }
         try {
             recorder.count(protocol, outcome);

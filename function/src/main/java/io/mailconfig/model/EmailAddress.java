@@ -1,7 +1,7 @@
 package io.mailconfig.model;
 
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A mailbox address as a client sends it. The domain is canonical ({@link DomainNames}); the
@@ -52,9 +52,36 @@ public record EmailAddress(String localPart, String domain) {
                 : !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT && !Character.isWhitespace(c));
     }
 
-    /** The address with a lower-case local part, the key of per-mailbox settings. */
+    /**
+     * The key of this mailbox's own settings ({@code USER#<key>}): the local part with its ASCII
+     * letters in lower case, every other character exactly as given, then {@code @} and the
+     * canonical domain. So {@code Carol@Example.com} and {@code carol@example.com} are one mailbox,
+     * while {@code \u212Aim} (Kelvin sign) is not {@code kim}, nor {@code ß} {@code ss}: mail servers
+     * commonly ignore the case of ASCII letters, and no further folding is safe to assume.
+     */
     public String key() {
-        return localPart.toLowerCase(Locale.ROOT) + "@" + domain;
+        return foldLocalPart(localPart) + "@" + domain;
+    }
+
+    /**
+     * The key of a stored mailbox address ({@code local@domain} as written after {@code USER#}) by
+     * the rule of {@link #key()}, or empty when it is not an address.
+     */
+    public static Optional<String> keyOf(String stored) {
+        int at = stored.lastIndexOf('@');
+        if (at <= 0) {
+            return Optional.empty();
+        }
+        return DomainNames.normalize(stored.substring(at + 1)).map(domain -> foldLocalPart(stored.substring(0, at)) + "@" + domain);
+    }
+
+    private static String foldLocalPart(String localPart) {
+        StringBuilder folded = new StringBuilder(localPart.length());
+        for (int i = 0; i < localPart.length(); i++) {
+            char c = localPart.charAt(i);
+            folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return folded.toString();
     }
 
     @Override

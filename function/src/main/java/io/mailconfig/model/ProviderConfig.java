@@ -7,9 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything stored for one provider: its domains, its servers (shared by all of its domains),
- * its DAV servers and its per-mailbox settings. One instance is shared by every domain of the
- * provider, so a provider with thousands of domains is held in memory once.
+ * What is stored for one provider: its servers (shared by all of its domains), its DAV servers,
+ * and the domains and per-mailbox settings read with them. The function reads none of those two
+ * with a provider (a domain's item and a mailbox's item are read by key, see
+ * {@link DomainConfig}), so one instance stands for the provider whatever its size and is shared
+ * by its domains; the data tool reads a whole partition and gets every domain and mailbox.
  */
 public record ProviderConfig(
         Provider provider,

@@ -78,13 +78,23 @@ public final class Lookup {
         return find(domain, Optional.empty());
     }
 
+    /**
+     * For an address, the mailbox's own item is read too, whether or not it has one: an address
+     * with an item and one without cost the same reads and are cached alike.
+     */
     private Result find(String domain, Optional<EmailAddress> address) {
-        Optional<DomainConfig> config;
         try {
-            config = store.find(domain);
+            Optional<DomainConfig> config = store.find(domain);
+            if (config.isEmpty()) {
+                return new UnknownDomain(domain);
+            }
+            DomainConfig found = config.get();
+            if (address.isPresent()) {
+                found = found.withMailbox(store.mailbox(found, address.get()));
+            }
+            return new Found(found, address);
         } catch (StoreUnavailableException e) {
             return new Unavailable();
         }
-        return config.<Result>map(found -> new Found(found, address)).orElseGet(() -> new UnknownDomain(domain));
     }
 }

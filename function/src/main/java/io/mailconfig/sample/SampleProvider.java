@@ -49,6 +49,6 @@ public final class SampleProvider {
         List<Map<String, AttributeValue>> items = items();
         String providerId = items.getFirst().get(Table.PARTITION_KEY).s().substring(Table.PROVIDER_PREFIX.length());
         ProviderConfig provider = ItemReader.read(providerId, items).config();
-        return domain -> provider.domain(domain).map(found -> new DomainConfig(found, provider));
+        return domain -> provider.domain(domain).map(found -> DomainConfig.within(found, provider));
     }
 }

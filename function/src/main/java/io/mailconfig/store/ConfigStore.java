@@ -1,6 +1,8 @@
 package io.mailconfig.store;
 
 import io.mailconfig.model.DomainConfig;
+import io.mailconfig.model.EmailAddress;
+import io.mailconfig.model.UserSettings;
 import java.util.Optional;
 
 /** Where mail configuration lives. */
@@ -13,4 +15,15 @@ public interface ConfigStore {
      * @throws StoreUnavailableException when the store cannot answer right now
      */
     Optional<DomainConfig> find(String domain);
+
+    /**
+     * The settings of one mailbox of a domain {@link #find} returned ({@code USER#} item), or
+     * empty for an address without its own. This default serves a store that holds its providers
+     * whole in memory.
+     *
+     * @throws StoreUnavailableException when the store cannot answer right now
+     */
+    default Optional<UserSettings> mailbox(DomainConfig config, EmailAddress address) {
+        return Optional.ofNullable(config.provider().users().get(address.key()));
+    }
 }

@@ -22,12 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -50,17 +47,13 @@ class DynamoDbFaultTest {
     void start() throws Exception {
         table = new TestTable().withExampleProvider();
         dynamoDb = new LoopbackDynamoDb(table.client());
-        AwsAccess aws = new AwsAccess(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
-                Optional.of(dynamoDb.endpoint()), Optional.empty());
         ExecutionInterceptor countAttempts = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
                 attempts.incrementAndGet();
             }
         };
-        client = DynamoDbClients.builder(aws)
-                .overrideConfiguration(DynamoDbClients.overrideConfiguration().toBuilder().addExecutionInterceptor(countAttempts).build())
-                .build();
+        client = dynamoDb.client(countAttempts);
     }
 
     @AfterEach
@@ -90,28 +83,35 @@ class DynamoDbFaultTest {
 
     @Test
     void theLoopbackDynamoDbAnswersLikeTheEmbeddedOne() {
-        assertThat(store().find("example.com")).hasValueSatisfying(config ->
-                assertThat(config.provider().domains()).hasSize(3));
+        assertThat(store().find("example.com")).hasValueSatisfying(config -> {
+            assertThat(config.domain().name()).isEqualTo("example.com");
+            assertThat(config.provider().servers()).hasSize(5);
+            assertThat(config.provider().davServers()).hasSize(2);
+        });
         assertThat(store().find("nobody.example")).isEmpty();
     }
 
     @Test
-    void aCachedDomainCostsNoReadAndAMissAtMostTwo() {
+    void aCachedDomainCostsNoReadAndAMissAFixedFew() {
         MailconfigHandler handler = cachedHandler();
 
         assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
-        assertThat(dynamoDb.requests()).as("a known domain: the index, then the provider's partition").isEqualTo(2);
+        assertThat(dynamoDb.requests()).as("the index, the domain's item, DAV#, PROVIDER and SERVER#, then the mailbox's item")
+                .isEqualTo(5);
+        assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
+        assertThat(dynamoDb.requests()).as("the domain and the mailbox are cached").isEqualTo(5);
         assertThat(autoconfig(handler, "bob@example.com").getStatusCode()).isEqualTo(200);
+        assertThat(dynamoDb.requests()).as("another mailbox of a cached domain: its item only").isEqualTo(6);
         assertThat(autoconfig(handler, "carol@example.net").getStatusCode()).isEqualTo(200);
-        assertThat(dynamoDb.requests()).as("the domain and its provider's other domains are cached").isEqualTo(2);
+        assertThat(dynamoDb.requests()).as("another domain of the same provider is read on its own").isEqualTo(11);
 
         assertThat(autoconfig(handler, "dave@nobody.example").getStatusCode()).isEqualTo(404);
         assertThat(autoconfig(handler, "erin@nobody.example").getStatusCode()).isEqualTo(404);
-        assertThat(dynamoDb.requests()).as("an unknown domain: one index read, then cached as unknown").isEqualTo(3);
+        assertThat(dynamoDb.requests()).as("an unknown domain: one index read, then cached as unknown").isEqualTo(12);
 
         advance(Duration.ofSeconds(61));
         assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
-        assertThat(dynamoDb.requests()).as("after the TTL: read again, two reads").isEqualTo(5);
+        assertThat(dynamoDb.requests()).as("after the TTL: the domain and the mailbox are read again").isEqualTo(17);
     }
 
     @ParameterizedTest
@@ -139,10 +139,12 @@ class DynamoDbFaultTest {
 
     @Test
     void aStalledDynamoDbCostsARequestAtMostTheCallTimeoutAndGives503WithRetryAfter() {
+        MailconfigHandler handler = new MailconfigHandler(store(), Optional.empty());
+        assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
         dynamoDb.fault(Fault.STALL);
 
         long started = System.nanoTime();
-        APIGatewayV2HTTPResponse response = autoconfig(new MailconfigHandler(store(), Optional.empty()), "alice@example.com");
+        APIGatewayV2HTTPResponse response = autoconfig(handler, "alice@example.com");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.getStatusCode()).isEqualTo(503);
@@ -151,11 +153,47 @@ class DynamoDbFaultTest {
         assertThat(took).isLessThan(DynamoDbClients.API_CALL_TIMEOUT.plus(SLACK));
     }
 
+    @Test
+    void aColdEnvironmentsSlowFirstCallIsWaitedForAndStallingThereStillEnds() {
+        dynamoDb.delayFirstAnswer(DynamoDbClients.API_CALL_ATTEMPT_TIMEOUT.plusMillis(700));
+
+        APIGatewayV2HTTPResponse first = autoconfig(new MailconfigHandler(store(), Optional.empty()), "alice@example.com");
+
+        assertThat(first.getStatusCode()).as("the first call of a fresh client may take longer than a warm attempt").isEqualTo(200);
+        assertThat(attempts).hasValue(5);
+
+        dynamoDb.fault(Fault.STALL);
+        long started = System.nanoTime();
+        APIGatewayV2HTTPResponse stalled = autoconfig(new MailconfigHandler(store(), Optional.empty()), "bob@example.com");
+        assertThat(stalled.getStatusCode()).isEqualTo(503);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DynamoDbClients.FIRST_CALL_TIMEOUT.plus(SLACK));
+    }
+
+    @Test
+    void whileDynamoDbStallsMadeUpDomainsDoNotEachWaitForIt() {
+        MailconfigHandler handler = cachedHandler();
+        assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
+        dynamoDb.fault(Fault.STALL);
+        assertThat(autoconfig(handler, "someone@made-up-0.example").getStatusCode()).isEqualTo(503);
+        int attemptsAfterTheFirstFailure = attempts.get();
+
+        long started = System.nanoTime();
+        for (int i = 1; i <= 20; i++) {
+            assertThat(autoconfig(handler, "someone@made-up-" + i + ".example").getStatusCode()).isEqualTo(503);
+        }
+        assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(attempts).as("no further call while the failure is remembered").hasValue(attemptsAfterTheFirstFailure);
+        assertThat(took).isLessThan(DynamoDbClients.API_CALL_ATTEMPT_TIMEOUT);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Fault.class, names = {"THROTTLING", "SERVER_ERROR", "STALL"})
     void theLastGoodConfigurationIsServedWhileDynamoDbFails(Fault fault) {
         MailconfigHandler handler = cachedHandler();
         APIGatewayV2HTTPResponse good = autoconfig(handler, "alice@example.com");
+        assertThat(autoconfig(handler, "bob@example.net").getStatusCode()).isEqualTo(200);
         dynamoDb.fault(fault);
         advance(Duration.ofMinutes(5));
 

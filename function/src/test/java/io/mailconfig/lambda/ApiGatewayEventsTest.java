@@ -33,6 +33,31 @@ class ApiGatewayEventsTest {
     }
 
     @Test
+    void aQueryOfManyRepeatedParametersIsRefusedWithWhatItReallyCarries() {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/samples/autoconfig.json");
+        event.setRawQueryString("emailaddress=alice%40example.com" + "&emailaddress=x".repeat(20_000));
+
+        Request request = ApiGatewayEvents.toRequest(event);
+        APIGatewayV2HTTPResponse response = new MailconfigHandler(domain -> java.util.Optional.empty(), java.util.Optional.empty())
+                .handleRequest(event, null);
+
+        assertThat(request.query()).hasSize(1);
+        assertThat(request.queryLength()).isEqualTo(event.getRawQueryString().length());
+        assertThat(response.getStatusCode()).isEqualTo(414);
+    }
+
+    @Test
+    void cookiesCountTowardsTheHeaderLimit() {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/samples/autoconfig.json");
+        event.setCookies(java.util.List.of("a=" + "b".repeat(10_000), "c=" + "d".repeat(10_000)));
+
+        APIGatewayV2HTTPResponse response = new MailconfigHandler(domain -> java.util.Optional.empty(), java.util.Optional.empty())
+                .handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(431);
+    }
+
+    @Test
     void decodesBase64Bodies() {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/samples/autoconfig.json");
         event.setBody(Base64.getEncoder().encodeToString("<x/>".getBytes(StandardCharsets.UTF_8)));

@@ -35,4 +35,24 @@ class EmailAddressTest {
     void explainsWhatIsWrong(String input, String reason) {
         assertThatThrownBy(() -> EmailAddress.parse(input)).hasMessage(reason);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Carol@Example.COM, carol@example.com",
+        "CAROL.Smith+Tag@example.com, carol.smith+tag@example.com",
+        "\u212Aim@example.com, \u212Aim@example.com",
+        "STRAẞE@example.com, straẞe@example.com",
+        "Jörg@example.com, jörg@example.com",
+        "ÄRGER@example.com, Ärger@example.com",
+    })
+    void theMailboxKeyFoldsOnlyAsciiLettersOfTheLocalPart(String input, String key) throws Exception {
+        assertThat(EmailAddress.parse(input).key()).isEqualTo(key);
+        assertThat(EmailAddress.keyOf(input)).contains(key);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theKelvinSignIsNotTheLetterK() throws Exception {
+        assertThat(EmailAddress.parse("\u212Aim@example.com").key()).isNotEqualTo(EmailAddress.parse("kim@example.com").key());
+        assertThat(EmailAddress.parse("\u212Aim@example.com").key()).isNotEqualTo(EmailAddress.parse("Kim@example.com").key());
+    }
 }

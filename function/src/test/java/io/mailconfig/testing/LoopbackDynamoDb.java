@@ -19,6 +19,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import io.mailconfig.aws.AwsAccess;
+import io.mailconfig.aws.DynamoDbClients;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -50,7 +59,9 @@ public final class LoopbackDynamoDb implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicLong responseBytes = new AtomicLong();
     private volatile Fault fault = Fault.NONE;
+    private volatile long firstAnswerDelayMillis;
 
     public LoopbackDynamoDb(DynamoDbClient backend) throws IOException {
         this.backend = backend;
@@ -64,8 +75,32 @@ public final class LoopbackDynamoDb implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /**
+     * A client built exactly as the function builds its own ({@link DynamoDbClients}: HTTP client,
+     * time limits, retries), pointed at this endpoint with dummy credentials.
+     */
+    public DynamoDbClient client(ExecutionInterceptor... interceptors) {
+        AwsAccess aws = new AwsAccess(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+                Optional.of(endpoint()), Optional.empty());
+        ClientOverrideConfiguration.Builder configuration = DynamoDbClients.overrideConfiguration().toBuilder();
+        for (ExecutionInterceptor interceptor : interceptors) {
+            configuration.addExecutionInterceptor(interceptor);
+        }
+        return DynamoDbClients.builder(aws).overrideConfiguration(configuration.build()).build();
+    }
+
     public void fault(Fault next) {
         this.fault = next;
+    }
+
+    /** The first request is answered only after this long, as a cold client's first call takes. */
+    public void delayFirstAnswer(java.time.Duration delay) {
+        this.firstAnswerDelayMillis = delay.toMillis();
+    }
+
+    /** Bytes of the response bodies sent so far. */
+    public long responseBytes() {
+        return responseBytes.get();
     }
 
     /** HTTP requests received so far, attempts and retries alike. */
@@ -75,8 +110,15 @@ public final class LoopbackDynamoDb implements AutoCloseable {
 
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
-            requests.incrementAndGet();
+            int number = requests.incrementAndGet();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (number == 1 && firstAnswerDelayMillis > 0) {
+                try {
+                    Thread.sleep(firstAnswerDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             switch (fault) {
                 case THROTTLING -> error(exchange, 400, "ThrottlingException", "Rate of requests exceeds the allowed throughput.");
                 case SERVER_ERROR -> error(exchange, 500, "InternalServerError", "Internal server error");
@@ -176,13 +218,14 @@ public final class LoopbackDynamoDb implements AutoCloseable {
         return json;
     }
 
-    private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
+    private void error(HttpExchange exchange, int status, String type, String message) throws IOException {
         ObjectNode json = JSON.createObjectNode().put("__type", ERROR_PREFIX + type).put("message", message);
         exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
         send(exchange, status, JSON.writeValueAsBytes(json));
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        responseBytes.addAndGet(body.length);
         exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -53,31 +53,49 @@ public record TestCertificates(Issued root, Issued intermediate, Issued signer) 
         }
     }
 
+    /** RSA 2048 throughout. */
     public static TestCertificates rsa() {
-        return create("RSA");
+        return create("RSA", 2048);
     }
 
+    /** RSA 2048 CAs and an RSA 4096 signing key, as some public CAs issue them. */
+    public static TestCertificates rsa4096() {
+        return create("RSA", 4096);
+    }
+
+    /** EC P-256 throughout. */
     public static TestCertificates ec() {
-        return create("EC");
+        return create("EC", 256);
     }
 
-    private static TestCertificates create(String algorithm) {
+    /** The signing certificate by its key: {@code rsa}, {@code rsa-4096} or {@code ec}. */
+    public static TestCertificates named(String kind) {
+        return switch (kind) {
+            case "rsa" -> rsa();
+            case "rsa-4096" -> rsa4096();
+            case "ec" -> ec();
+            default -> throw new IllegalArgumentException("unknown kind of key: " + kind);
+        };
+    }
+
+    private static TestCertificates create(String algorithm, int signerKeySize) {
         try {
-            Issued root = issue("CN=mailconfig test root", keys(algorithm), null, true);
-            Issued intermediate = issue("CN=mailconfig test intermediate", keys(algorithm), root, true);
-            Issued signer = issue("CN=profiles.example.com", keys(algorithm), intermediate, false);
+            Issued root = issue("CN=mailconfig test root", keys(algorithm, 0), null, true);
+            Issued intermediate = issue("CN=mailconfig test intermediate", keys(algorithm, 0), root, true);
+            Issued signer = issue("CN=profiles.example.com", keys(algorithm, signerKeySize), intermediate, false);
             return new TestCertificates(root, intermediate, signer);
         } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static KeyPair keys(String algorithm) throws GeneralSecurityException {
+    /** @param rsaSize the RSA key size, 0 for 2048 */
+    private static KeyPair keys(String algorithm, int rsaSize) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
         if (algorithm.equals("EC")) {
             generator.initialize(new ECGenParameterSpec("secp256r1"));
         } else {
-            generator.initialize(2048);
+            generator.initialize(rsaSize == 0 ? 2048 : rsaSize);
         }
         return generator.generateKeyPair();
     }

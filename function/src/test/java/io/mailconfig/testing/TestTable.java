@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** A mailconfig table in DynamoDB Local, in memory, in this process. */
 public final class TestTable implements AutoCloseable {
@@ -38,8 +41,17 @@ public final class TestTable implements AutoCloseable {
         return this;
     }
 
+    /** Writes the items 25 at a time, as BatchWriteItem takes them. */
     public TestTable putAll(List<Map<String, AttributeValue>> items) {
-        items.forEach(this::put);
+        for (int from = 0; from < items.size(); from += 25) {
+            List<WriteRequest> batch = items.subList(from, Math.min(items.size(), from + 25)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                    .toList();
+            Map<String, List<WriteRequest>> unprocessed = Map.of(NAME, batch);
+            while (!unprocessed.isEmpty()) {
+                unprocessed = client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(unprocessed).build()).unprocessedItems();
+            }
+        }
         return this;
     }
 

@@ -214,9 +214,13 @@ public final class ServiceStack extends Stack {
         return throttle;
     }
 
-    /** One JSON object per request; no query string, so no mail address lands in the access log. */
+    /**
+     * One JSON object per request. No path and no query string: both can hold a mail address
+     * ({@code /autodiscover/autodiscover.json/v1.0/<address>}, {@code ?emailaddress=}); the route
+     * key names the route by its template ({@code {proxy+}}) instead.
+     */
     static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\",\"time\":\"$context.requestTime\","
-            + "\"domain\":\"$context.domainName\",\"method\":\"$context.httpMethod\",\"path\":\"$context.path\","
+            + "\"domain\":\"$context.domainName\",\"method\":\"$context.httpMethod\","
             + "\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"bytes\":\"$context.responseLength\","
             + "\"latencyMs\":\"$context.responseLatency\",\"integrationError\":\"$context.integrationErrorMessage\"}";
 
@@ -239,7 +243,8 @@ public final class ServiceStack extends Stack {
         policy.addStatements(PolicyStatement.Builder.create()
                 .sid("ReadTheTable")
                 .effect(Effect.ALLOW)
-                .actions(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"))
+                // Every read of the function is a Query (DynamoDbConfigStore, Queries): nothing else is granted.
+                .actions(List.of("dynamodb:Query"))
                 .resources(List.of(table.getTableArn(), table.getTableArn() + "/index/" + Table.INVERTED_INDEX))
                 .build());
         policy.addStatements(PolicyStatement.Builder.create()

@@ -5,6 +5,7 @@ import io.mailconfig.Settings;
 import io.mailconfig.aws.AwsAccess;
 import io.mailconfig.aws.DynamoDbClients;
 import io.mailconfig.aws.SigningKeys;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.protocol.mobileconfig.ProfileSigner;
 import io.mailconfig.sample.SampleProvider;
@@ -66,7 +67,7 @@ public final class LocalMain implements Callable<Integer> {
             source = "embedded DynamoDB Local (" + (dbPath == null ? "in memory" : dbPath.getPath())
                     + (!noSampleData && created ? ", sample data" : "") + ")";
         }
-        LocalServer server = LocalServer.start(port, new MailconfigHandler(Mailconfig.store(client, settings), signer));
+        LocalServer server = LocalServer.start(port, new MailconfigHandler(Mailconfig.store(client, settings), signer, Request.HTTP));
         System.out.println("mailconfig serves " + server.baseUrl() + " from " + source);
         System.out.println("Apple profiles are " + signer.map(s -> "signed by "
                 + s.certificate().getSubjectX500Principal().getName()).orElse("unsigned (set " + SigningKeys.CERT_PEM
@@ -91,10 +92,6 @@ public final class LocalMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        // Without TCP_NODELAY the JDK server's writes of a larger answer (the setup page, ~14 KB) wait
-        // for TCP's delayed acknowledgement: ~40 ms per request on a kept-alive connection. Read once,
-        // when the first server is created, so it is set before anything else.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         System.exit(new CommandLine(new LocalMain()).execute(args));
     }
 }

@@ -1,102 +1,168 @@
 package io.mailconfig.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A loopback HTTP server that turns each request into the API Gateway HTTP API event Lambda would
- * receive and hands it to the very same handler. The JDK's own server: no framework.
+ * A loopback HTTP/1.1 server that turns each request into the API Gateway HTTP API event Lambda would
+ * receive and hands it to the very same handler. The request target reaches the handler as sent,
+ * so what API Gateway passes on (a bad percent-escape such as {@code %G1} included) is answered by
+ * the router, in the protocol's own form, and not by the server. Persistent connections, bodies
+ * by Content-Length or chunked; one virtual thread per connection; no framework.
  */
 public final class LocalServer implements AutoCloseable {
 
-    /** Larger bodies are cut here; API Gateway itself caps payloads too. */
+    /** Larger bodies are refused here (413); API Gateway itself caps payloads too. */
     static final int MAX_BODY_BYTES = 1 << 20;
+    /** The request line and headers together; the router's own limits are far below. */
+    static final int MAX_HEAD_BYTES = 64 * 1024;
+    /** How long an idle persistent connection is kept open. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"), Map.entry(301, "Moved Permanently"),
+            Map.entry(302, "Found"), Map.entry(304, "Not Modified"), Map.entry(400, "Bad Request"), Map.entry(404, "Not Found"),
+            Map.entry(405, "Method Not Allowed"), Map.entry(413, "Content Too Large"), Map.entry(414, "URI Too Long"),
+            Map.entry(415, "Unsupported Media Type"), Map.entry(431, "Request Header Fields Too Large"),
+            Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
+
+    private final ServerSocket listener;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
 
-    private LocalServer(HttpServer server, ExecutorService executor,
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-        this.server = server;
-        this.executor = executor;
+    private LocalServer(ServerSocket listener, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        this.listener = listener;
         this.handler = handler;
     }
 
     /** Starts serving on 127.0.0.1; port 0 picks a free one. */
     public static LocalServer start(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        LocalServer local = new LocalServer(server, executor, handler);
-        server.createContext("/", local::exchange);
-        server.setExecutor(executor);
-        server.start();
+        LocalServer local = new LocalServer(new ServerSocket(port, 128, InetAddress.getLoopbackAddress()), handler);
+        local.executor.submit(local::accept);
         return local;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return listener.getLocalPort();
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port();
     }
 
-    private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            APIGatewayV2HTTPResponse response = handler.handleRequest(toEvent(exchange), null);
-            byte[] body = responseBody(response);
-            if (response.getHeaders() != null) {
-                response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket connection = listener.accept();
+                connections.add(connection);
+                executor.submit(() -> serve(connection));
+            } catch (IOException e) {
+                // Closed: the loop ends.
             }
-            boolean head = "HEAD".equals(exchange.getRequestMethod());
-            exchange.sendResponseHeaders(response.getStatusCode(), head || body.length == 0 ? -1 : body.length);
-            if (!head && body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } catch (RuntimeException e) {
-            byte[] body = "internal error\n".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            exchange.sendResponseHeaders(500, body.length);
-            exchange.getResponseBody().write(body);
         }
     }
 
-    static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange) throws IOException {
-        Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-        byte[] body = readBody(exchange.getRequestBody());
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String rawPath = exchange.getRequestURI().getRawPath();
-        String path = exchange.getRequestURI().getPath();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
+    private void serve(Socket connection) {
+        try (connection) {
+            connection.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+            // Without it, an answer larger than one write (the setup page) waits for TCP's delayed
+            // acknowledgement: about 40 ms per request on a kept-alive connection.
+            connection.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(connection.getInputStream());
+            OutputStream out = new BufferedOutputStream(connection.getOutputStream());
+            String client = connection.getInetAddress().getHostAddress();
+            boolean open = true;
+            while (open) {
+                HttpMessage request;
+                try {
+                    request = HttpMessage.read(in, out, MAX_HEAD_BYTES, MAX_BODY_BYTES);
+                } catch (HttpMessage.Malformed e) {
+                    write(out, e.status(), Map.of("Content-Type", "text/plain; charset=utf-8"),
+                            (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8), false, false);
+                    return;
+                }
+                if (request == null) {
+                    return;
+                }
+                open = request.keepAlive();
+                answer(request, client, out, open);
+            }
+        } catch (SocketTimeoutException | SocketException e) {
+            // Idle, closed by the client, or closed by close().
+        } catch (IOException e) {
+            // The client went away mid-request; nothing to answer.
+        } finally {
+            connections.remove(connection);
+        }
+    }
+
+    private void answer(HttpMessage request, String client, OutputStream out, boolean keepAlive) throws IOException {
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = handler.handleRequest(toEvent(request, client), null);
+        } catch (RuntimeException e) {
+            write(out, 500, Map.of("Content-Type", "text/plain; charset=utf-8"),
+                    "internal error\n".getBytes(StandardCharsets.UTF_8), "HEAD".equals(request.method()), keepAlive);
+            return;
+        }
+        write(out, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(),
+                responseBody(response), "HEAD".equals(request.method()), keepAlive);
+    }
+
+    private static void write(OutputStream out, int status, Map<String, String> headers, byte[] body, boolean head,
+            boolean keepAlive) throws IOException {
+        StringBuilder text = new StringBuilder("HTTP/1.1 ").append(status).append(' ')
+                .append(REASONS.getOrDefault(status, "Status")).append("\r\n");
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("connection")) {
+                text.append(name).append(": ").append(value.replaceAll("[\r\n]", " ")).append("\r\n");
+            }
+        });
+        if (!headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("x-content-type-options"))) {
+            text.append("X-Content-Type-Options: nosniff\r\n");
+        }
+        text.append("Content-Length: ").append(head ? 0 : body.length).append("\r\n");
+        text.append("Connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n\r\n");
+        out.write(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (!head) {
+            out.write(body);
+        }
+        out.flush();
+    }
+
+    /** The event API Gateway would send for this request; the path is decoded, the query string as sent. */
+    static APIGatewayV2HTTPEvent toEvent(HttpMessage request, String client) {
+        Map<String, String> headers = request.headers();
+        String path = HttpMessage.decodePath(request.rawPath());
+        byte[] body = request.body();
         Instant now = Instant.now();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("$default")
-                .withRawPath(path == null ? rawPath : path)
-                .withRawQueryString(rawQuery == null ? "" : rawQuery)
+                .withRawPath(path)
+                .withRawQueryString(request.rawQuery())
                 .withHeaders(headers)
                 .withBody(body.length == 0 ? null : Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(body.length > 0)
@@ -107,18 +173,14 @@ public final class LocalServer implements AutoCloseable {
                         .withRouteKey("$default")
                         .withTimeEpoch(now.toEpochMilli())
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method)
+                                .withMethod(request.method())
                                 .withPath(path)
-                                .withProtocol(exchange.getProtocol())
-                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .withProtocol(request.version())
+                                .withSourceIp(client)
                                 .withUserAgent(headers.getOrDefault("user-agent", ""))
                                 .build())
                         .build())
                 .build();
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        return in.readNBytes(MAX_BODY_BYTES);
     }
 
     private static byte[] responseBody(APIGatewayV2HTTPResponse response) {
@@ -132,7 +194,18 @@ public final class LocalServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            listener.close();
+        } catch (IOException e) {
+            // Closing anyway.
+        }
+        for (Socket connection : connections) {
+            try {
+                connection.close();
+            } catch (IOException e) {
+                // Closing anyway.
+            }
+        }
         executor.shutdownNow();
     }
 }

@@ -130,4 +130,49 @@ class LocalServerTest {
             assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
         }
     }
+
+    /** Sends these bytes on one connection and reads until the server closes it. */
+    private static String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void badPercentEscapesReachTheRouterLikeApiGatewayPassesThemOn() throws Exception {
+        String path = raw("GET /%G1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        String head = raw("HEAD /%G1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        String query = raw("GET /mail/config-v1.1.xml?emailaddress=%G1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(path).startsWith("HTTP/1.1 404 ").containsIgnoringCase("X-Content-Type-Options: nosniff")
+                .endsWith("\r\n\r\nnot found\n").doesNotContainIgnoringCase("<html");
+        assertThat(head).startsWith("HTTP/1.1 404 ").containsIgnoringCase("X-Content-Type-Options: nosniff").endsWith("\r\n\r\n");
+        assertThat(query).startsWith("HTTP/1.1 400 ").endsWith("\r\n\r\nemail address has no @\n");
+    }
+
+    @Test
+    void oneConnectionCarriesManyRequestsAndChunkedBodies() throws Exception {
+        String body = OUTLOOK_REQUEST;
+        String chunked = Integer.toHexString(10) + "\r\n" + body.substring(0, 10) + "\r\n"
+                + Integer.toHexString(body.length() - 10) + "\r\n" + body.substring(10) + "\r\n0\r\n\r\n";
+        String answers = raw("GET /mail/config-v1.1.xml?emailaddress=alice@example.com HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + "POST /autodiscover/autodiscover.xml HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked);
+
+        String expecting = raw("POST /autodiscover/autodiscover.xml HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+                + "Expect: 100-continue\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+
+        assertThat(expecting).startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 ");
+        assertThat(answers.split("HTTP/1.1 200 ", -1)).hasSize(3);
+        assertThat(answers).contains("<emailProvider id=\"example.com\">", "<LoginName>alice@example.org</LoginName>");
+    }
+
+    @Test
+    void whatHttpItselfForbidsIsRefusedByTheServerInPlainText() throws Exception {
+        assertThat(raw("NONSENSE\r\n\r\n")).startsWith("HTTP/1.1 400 ").endsWith("bad request\n");
+        assertThat(raw("GET / HTTP/1.1\r\nX-Big: " + "a".repeat(LocalServer.MAX_HEAD_BYTES) + "\r\n\r\n"))
+                .startsWith("HTTP/1.1 431 ").containsIgnoringCase("nosniff");
+    }
 }

@@ -2,6 +2,7 @@ package io.mailconfig.local;
 
 import io.mailconfig.Mailconfig;
 import io.mailconfig.Settings;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.sample.SampleProvider;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class SampleServer implements AutoCloseable {
         if (!moreItems.isEmpty()) {
             database.put(settings.tableName(), moreItems);
         }
-        server = LocalServer.start(0, new MailconfigHandler(Mailconfig.store(database.client(), settings), Optional.empty()));
+        server = LocalServer.start(0, new MailconfigHandler(Mailconfig.store(database.client(), settings), Optional.empty(), Request.HTTP));
     }
 
     String baseUrl() {

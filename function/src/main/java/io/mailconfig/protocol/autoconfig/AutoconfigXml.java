@@ -4,7 +4,6 @@ import io.mailconfig.xml.XmlWriter;
 import io.mailconfig.model.Authentication;
 import io.mailconfig.model.DavServer;
 import io.mailconfig.model.DavType;
-import io.mailconfig.model.Domain;
 import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
 import io.mailconfig.model.MailServer;
@@ -13,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Renders config-v1.1.xml as Thunderbird's readFromXML and K-9's autoconfig parser read it:
- * an emailProvider whose id is a host name, at least one domain, servers in priority order with
+ * an emailProvider whose id is a host name, the one domain asked about, servers in priority order with
  * username templates left for the client to fill in (unless the mailbox has a login name of its
  * own), then the address book and calendar in the form of the Thunderbird wiki.
  */
@@ -31,9 +30,8 @@ final class AutoconfigXml {
         XmlWriter xml = new XmlWriter();
         xml.start("clientConfig", "version", "1.1");
         xml.start("emailProvider", "id", config.domain().name());
-        for (Domain domain : provider.domains()) {
-            xml.element("domain", domain.name());
-        }
+        // Only the domain asked about: the answer must not grow with the provider, nor list its customers.
+        xml.element("domain", config.domain().name());
         xml.element("displayName", provider.provider().name());
         xml.element("displayShortName", provider.provider().shortName());
         for (MailServer server : provider.incomingServers()) {

@@ -82,9 +82,7 @@ final class AutodiscoverJson {
     /** The domain's own ActiveSync server or, for an alias domain, that of the domain it stands for. */
     private static Optional<URI> activeSyncUrl(DomainConfig config) {
         Domain domain = config.domain();
-        return domain.activeSyncUrl().or(() -> domain.aliasOf()
-                .flatMap(target -> config.provider().domain(target))
-                .flatMap(Domain::activeSyncUrl));
+        return domain.activeSyncUrl().or(() -> config.aliasTarget().flatMap(Domain::activeSyncUrl));
     }
 
     private static Response found(String protocol, String url) {

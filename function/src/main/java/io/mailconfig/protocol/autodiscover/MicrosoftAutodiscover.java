@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ThreadLocalRandom;
 /**
  * Microsoft POX Autodiscover (Outlook, Windows Mail, eM Client, Thunderbird's Exchange path) and,
  * through {@link AutodiscoverJson}, the autodiscover.json endpoint current Outlook asks first.
@@ -37,7 +37,6 @@ public final class MicrosoftAutodiscover {
 
     private final Lookup lookup;
     private final AutodiscoverJson json;
-    private final AtomicLong errorIds = new AtomicLong(System.nanoTime() & 0x3fff_ffffL);
 
     public MicrosoftAutodiscover(Lookup lookup) {
         this.lookup = lookup;
@@ -131,7 +130,8 @@ public final class MicrosoftAutodiscover {
     }
 
     private Response error(AutodiscoverError error, Outcome outcome, int httpStatus, String debugData) {
-        String id = Long.toString(errorIds.incrementAndGet());
+        // Exchange puts a number here that clients ignore; a random one tells nothing (a counter would tell the error volume).
+        String id = Long.toString(ThreadLocalRandom.current().nextLong(1, 1L << 31));
         return Response.of(outcome, httpStatus, CONTENT_TYPE, AutodiscoverXml.error(error, id, AutodiscoverXml.now(), debugData))
                 .withHeader("Cache-Control", CacheControl.NO_STORE);
     }

@@ -31,6 +31,7 @@ import io.mailconfig.model.DavServer;
 import io.mailconfig.model.DavType;
 import io.mailconfig.model.Domain;
 import io.mailconfig.model.DomainNames;
+import io.mailconfig.model.EmailAddress;
 import io.mailconfig.model.MailServer;
 import io.mailconfig.model.Provider;
 import io.mailconfig.model.ProviderConfig;
@@ -42,7 +43,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -72,6 +72,33 @@ public final class ItemReader {
     }
 
     private ItemReader() {
+    }
+
+    /** One {@code DOMAIN#} item; empty, with the problem added to {@code problems}, when it is malformed. */
+    public static Optional<Domain> domain(Map<String, AttributeValue> item, List<Problem> problems) {
+        return one(item, problems, DOMAIN_PREFIX, ItemReader::domain);
+    }
+
+    /** One {@code USER#} item; empty, with the problem added to {@code problems}, when it is malformed. */
+    public static Optional<UserSettings> user(Map<String, AttributeValue> item, List<Problem> problems) {
+        return one(item, problems, USER_PREFIX, ItemReader::user);
+    }
+
+    private interface KindReader<T> {
+        T read(String rest, Fields fields) throws InvalidItem;
+    }
+
+    private static <T> Optional<T> one(Map<String, AttributeValue> item, List<Problem> problems, String prefix, KindReader<T> reader) {
+        String sk = key(item, SORT_KEY);
+        try {
+            if (!sk.startsWith(prefix)) {
+                throw new InvalidItem("sk should start with " + prefix);
+            }
+            return Optional.of(reader.read(sk.substring(prefix.length()), new Fields(item)));
+        } catch (InvalidItem | IllegalArgumentException e) {
+            problems.add(new Problem(key(item, PARTITION_KEY), sk, e.getMessage()));
+            return Optional.empty();
+        }
     }
 
     public static Result read(String providerId, List<Map<String, AttributeValue>> items) {
@@ -185,13 +212,13 @@ public final class ItemReader {
         return new DavServer(type, url, username, priority);
     }
 
+    /** The mailbox is read by its key, so the key must be stored in the form {@link EmailAddress#key()} gives. */
     private static UserSettings user(String address, Fields fields) throws InvalidItem {
-        int at = address.lastIndexOf('@');
-        if (at <= 0 || DomainNames.normalize(address.substring(at + 1)).isEmpty()) {
-            throw new InvalidItem("USER# must be followed by an email address");
+        String key = EmailAddress.keyOf(address)
+                .orElseThrow(() -> new InvalidItem("USER# must be followed by an email address"));
+        if (!key.equals(address)) {
+            throw new InvalidItem("mailbox must be stored with ASCII letters in lower case and the domain in punycode: USER#" + key);
         }
-        String key = address.substring(0, at).toLowerCase(Locale.ROOT) + "@"
-                + DomainNames.normalize(address.substring(at + 1)).orElseThrow();
         return new UserSettings(key, fields.string(LOGIN_NAME), fields.string(DISPLAY_NAME));
     }
 

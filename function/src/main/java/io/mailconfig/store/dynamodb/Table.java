@@ -25,8 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * PROVIDER#example   USER#alice@example.com      loginName, displayName (both optional)
  * </pre>
  *
- * {@link ItemReader} turns items into the model, {@link ItemWriter} the model into items,
- * {@link Queries} holds the two reads the function makes.
+ * Sort keys are ordered {@code DAV#} &lt; {@code DOMAIN#} &lt; {@code PROVIDER} &lt; {@code SERVER#}
+ * &lt; {@code USER#}, so the shared items of a provider are two ranges that hold no domain and no
+ * mailbox. {@link ItemReader} turns items into the model, {@link ItemWriter} the model into items,
+ * {@link Queries} holds the reads the function and the data tool make.
  */
 public final class Table {
 
@@ -56,6 +58,11 @@ public final class Table {
     public static final String SERVER_PREFIX = "SERVER#";
     public static final String DAV_PREFIX = "DAV#";
     public static final String USER_PREFIX = "USER#";
+    /**
+     * Just above every {@code SERVER#...} sort key ('$' follows '#') and below {@code USER#}: the
+     * provider's shared items are read as the range {@code PROVIDER} to this, and never its mailboxes.
+     */
+    public static final String SERVER_RANGE_END = "SERVER$";
 
     /** Attribute names, by the item that holds them. */
     public static final class Attributes {

@@ -52,6 +52,14 @@ class AutoconfigPerUserTest {
     }
 
     @Test
+    void aLookAlikeLocalPartIsAnotherMailbox() {
+        String kelvin = "\u212Aarol@example.com";
+
+        assertThat(ask(tables.withUsers(), kelvin).getBody()).isEqualTo(ask(tables.withoutUsers(), kelvin).getBody())
+                .doesNotContain(LOGIN_NAME);
+    }
+
+    @Test
     void theMailboxIsFoundWhateverTheLetterCaseOfItsLocalPart() {
         Xml xml = Xml.parse(ask(tables.withUsers(), "CAROL@Example.COM").getBody());
 

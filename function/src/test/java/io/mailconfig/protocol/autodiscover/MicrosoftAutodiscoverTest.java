@@ -447,6 +447,15 @@ class MicrosoftAutodiscoverTest {
     }
 
     @Test
+    void placeholdersInTheLocalPartAreNotExpandedAgain() {
+        Xml xml = Xml.parse(call(outlookAsking("%EMAILDOMAIN%%EMAILDOMAIN%@example.com")).getBody());
+
+        assertThat(xml.texts("//Protocol/LoginName"))
+                .contains("%EMAILDOMAIN%%EMAILDOMAIN%@example.com", "%EMAILDOMAIN%%EMAILDOMAIN%")
+                .noneMatch(login -> login.contains("example.comexample.com"));
+    }
+
+    @Test
     void aMailboxWithoutItsOwnItemAnswersExactlyLikeTheDomainDefault() {
         String unknown = call(outlookAsking("nobody@example.com")).getBody();
         String alice = call(outlookAsking("alice@example.com")).getBody();
@@ -473,5 +482,16 @@ class MicrosoftAutodiscoverTest {
         String second = Xml.parse(call(outlookAsking("bob@nowhere.example")).getBody()).text("//Error/@Id");
 
         assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void errorIdsAreNoCounter() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ids.add(Long.parseLong(Xml.parse(call(outlookAsking("bob@nowhere.example")).getBody()).text("//Error/@Id")));
+        }
+
+        assertThat(ids).isNotEqualTo(ids.stream().sorted().toList());
+        assertThat(ids.getLast() - ids.getFirst()).isNotEqualTo(ids.size() - 1L);
     }
 }

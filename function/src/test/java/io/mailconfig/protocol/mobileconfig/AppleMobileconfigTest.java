@@ -263,9 +263,10 @@ class AppleMobileconfigTest {
         }
     }
 
-    @Test
-    void aSignedProfileVerifiesAndHoldsExactlyTheUnsignedOne(@TempDir Path directory) throws Exception {
-        TestCertificates pki = TestCertificates.rsa();
+    @ParameterizedTest
+    @ValueSource(strings = {"ec", "rsa", "rsa-4096"})
+    void aSignedProfileVerifiesAndHoldsExactlyTheUnsignedOne(String key, @TempDir Path directory) throws Exception {
+        TestCertificates pki = TestCertificates.named(key);
         ProfileSigner signer = ProfileSigner.fromPem(pki.signer().certificatePem(), pki.signer().privateKeyPem(),
                 pki.intermediate().certificatePem());
         MailconfigHandler signing = new MailconfigHandler(example.table().store(), Optional.of(signer));

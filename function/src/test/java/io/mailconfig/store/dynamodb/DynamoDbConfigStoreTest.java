@@ -3,6 +3,9 @@ package io.mailconfig.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailconfig.model.DomainConfig;
+import io.mailconfig.model.EmailAddress;
+import io.mailconfig.model.UserSettings;
+import io.mailconfig.testing.CountingDynamoDb;
 import io.mailconfig.model.ServerType;
 import io.mailconfig.testing.TestTable;
 import io.mailconfig.testing.TestTable.Items;
@@ -35,17 +38,59 @@ class DynamoDbConfigStoreTest {
     }
 
     @Test
-    void serversAreSharedByEveryDomainOfTheProviderWithoutCopies() {
-        try (TestTable table = new TestTable().withExampleProvider()) {
-            for (int i = 0; i < 50; i++) {
-                table.put(Items.domain("example", "customer" + i + ".example").build());
+    void aDomainCostsTheSameReadsAndItemsWhateverTheNumberOfDomainsAndMailboxesOfItsProvider() throws Exception {
+        try (TestTable small = new TestTable().withExampleProvider(); TestTable large = new TestTable().withExampleProvider()) {
+            for (int i = 0; i < 300; i++) {
+                large.put(Items.domain("example", "customer" + i + ".example").build())
+                        .put(Items.user("example", "user" + i + "@example.com").with("loginName", "u" + i).build());
             }
+            CountingDynamoDb smallReads = new CountingDynamoDb(small.client());
+            CountingDynamoDb largeReads = new CountingDynamoDb(large.client());
 
-            Optional<DomainConfig> config = table.store().find("customer42.example");
+            DomainConfig fromSmall = new DynamoDbConfigStore(smallReads.client(), TestTable.NAME).find("example.com").orElseThrow();
+            DomainConfig fromLarge = new DynamoDbConfigStore(largeReads.client(), TestTable.NAME).find("example.com").orElseThrow();
 
-            assertThat(config).isPresent();
-            assertThat(config.get().provider().servers()).hasSize(5);
-            assertThat(config.get().provider().domains()).hasSize(53);
+            assertThat(fromLarge).isEqualTo(fromSmall);
+            assertThat(fromLarge.provider().domains()).as("no other domain is read").isEmpty();
+            assertThat(fromLarge.provider().users()).as("no mailbox is read").isEmpty();
+            assertThat(largeReads.calls()).isEqualTo(smallReads.calls()).isEqualTo(4);
+            assertThat(largeReads.items()).isEqualTo(smallReads.items()).isEqualTo(1 + 1 + 2 + 1 + 5);
+        }
+    }
+
+    @Test
+    void aMailboxIsReadByItsKeyAndOneWithoutAnItemCostsTheSameRead() throws Exception {
+        try (TestTable table = new TestTable().withExampleProvider()) {
+            for (int i = 0; i < 300; i++) {
+                table.put(Items.user("example", "user" + i + "@example.com").with("loginName", "u" + i).build());
+            }
+            CountingDynamoDb reads = new CountingDynamoDb(table.client());
+            DynamoDbConfigStore store = new DynamoDbConfigStore(reads.client(), TestTable.NAME);
+            DomainConfig config = store.find("example.com").orElseThrow();
+            reads.reset();
+
+            Optional<UserSettings> withItem = store.mailbox(config, EmailAddress.parse("User7@example.com"));
+            int readsWithItem = reads.calls();
+            Optional<UserSettings> withoutItem = store.mailbox(config, EmailAddress.parse("nobody@example.com"));
+
+            assertThat(withItem).hasValueSatisfying(user -> assertThat(user.loginName()).contains("u7"));
+            assertThat(withoutItem).isEmpty();
+            assertThat(readsWithItem).isEqualTo(1);
+            assertThat(reads.calls()).isEqualTo(2);
+            assertThat(reads.items()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anAliasDomainIsReadWithTheDomainItStandsFor() {
+        try (TestTable table = new TestTable().withExampleProvider()) {
+            table.put(Items.domain("example", "example.com").with("activeSyncUrl", "https://eas.example.com/Microsoft-Server-ActiveSync").build())
+                    .put(Items.domain("example", "alias.example").with("aliasOf", "example.com").build());
+
+            DomainConfig config = table.store().find("alias.example").orElseThrow();
+
+            assertThat(config.domain().aliasOf()).contains("example.com");
+            assertThat(config.aliasTarget()).hasValueSatisfying(target -> assertThat(target.activeSyncUrl()).isPresent());
         }
     }
 
@@ -73,7 +118,8 @@ class DynamoDbConfigStoreTest {
     void everyMalformedItemIsReportedWithItsKey() {
         try (TestTable table = new TestTable().withExampleProvider()) {
             table.put(Items.server("example", "plain", "imap", "plain.example.com", 143, "plain", 1).build())
-                    .put(Items.domain("example", "Upper.Example").build());
+                    .put(Items.domain("example", "Upper.Example").build())
+                    .put(Items.user("example", "Carol@Example.com").with("loginName", "c").build());
             var items = table.client().query(r -> r.tableName(TestTable.NAME).keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(java.util.Map.of(":pk", AttributeValue.fromS("PROVIDER#example")))).items();
 
@@ -81,7 +127,9 @@ class DynamoDbConfigStoreTest {
 
             assertThat(result.problems()).extracting(ItemReader.Problem::toString).containsExactlyInAnyOrder(
                     "item (pk=PROVIDER#example, sk=SERVER#plain): socketType must be SSL or STARTTLS",
-                    "item (pk=PROVIDER#example, sk=DOMAIN#Upper.Example): domain must be stored in lower-case ASCII (punycode): DOMAIN#upper.example");
+                    "item (pk=PROVIDER#example, sk=DOMAIN#Upper.Example): domain must be stored in lower-case ASCII (punycode): DOMAIN#upper.example",
+                    "item (pk=PROVIDER#example, sk=USER#Carol@Example.com): mailbox must be stored with ASCII letters in lower case"
+                            + " and the domain in punycode: USER#carol@example.com");
         }
     }
 
