@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailconfig.http.Request;
 import io.mailconfig.http.Route;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.store.ConfigStore;
@@ -70,11 +71,11 @@ class HostileRequestsTest {
     @BeforeAll
     static void start() {
         table = new TestTable().withExampleProvider();
-        handler = new MailconfigHandler(table.store(), Optional.empty());
+        handler = new MailconfigHandler(table.store(), Optional.empty(), Request.HTTPS);
         ConfigStore failing = domain -> {
             throw new StoreUnavailableException("DynamoDB unreachable at arn:aws:dynamodb:mailconfig-test", null);
         };
-        failingHandler = new MailconfigHandler(failing, Optional.empty());
+        failingHandler = new MailconfigHandler(failing, Optional.empty(), Request.HTTPS);
         routes = Mailconfig.router(table.store(), Optional.empty()).routes();
     }
 

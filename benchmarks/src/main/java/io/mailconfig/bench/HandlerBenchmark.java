@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.mailconfig.Mailconfig;
 import io.mailconfig.Settings;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.local.EmbeddedDynamoDb;
 import io.mailconfig.sample.SampleEvents;
@@ -55,7 +56,7 @@ public class HandlerBenchmark {
         database = EmbeddedDynamoDb.inMemory();
         database.createTable(settings.tableName());
         database.put(settings.tableName(), SampleProvider.items());
-        handler = new MailconfigHandler(Mailconfig.store(database.client(), settings), Optional.empty());
+        handler = new MailconfigHandler(Mailconfig.store(database.client(), settings), Optional.empty(), Request.HTTPS);
         request = SampleEvents.load(event);
         APIGatewayV2HTTPResponse first = handler.handleRequest(request, null);
         if (first.getStatusCode() != 200) {

@@ -2,6 +2,7 @@ package io.mailconfig.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.sample.SampleEvents;
 import io.mailconfig.store.CachingConfigStore;
@@ -65,7 +66,7 @@ public final class ProviderScale {
                     event.setRawQueryString("emailaddress=" + address.replace("@", "%40"));
 
                     ConfigStore uncached = new DynamoDbConfigStore(client, TestTable.NAME);
-                    MailconfigHandler misses = new MailconfigHandler(uncached, Optional.empty());
+                    MailconfigHandler misses = new MailconfigHandler(uncached, Optional.empty(), Request.HTTPS);
                     answer(misses, event);
                     calls.set(0);
                     long bytesBefore = dynamoDb.responseBytes();
@@ -78,7 +79,7 @@ public final class ProviderScale {
                     double missCalls = calls.get() / (double) MISSES;
                     double missKb = (dynamoDb.responseBytes() - bytesBefore) / 1024.0 / MISSES;
 
-                    MailconfigHandler cached = new MailconfigHandler(new CachingConfigStore(uncached, Duration.ofHours(1)), Optional.empty());
+                    MailconfigHandler cached = new MailconfigHandler(new CachingConfigStore(uncached, Duration.ofHours(1)), Optional.empty(), Request.HTTPS);
                     APIGatewayV2HTTPResponse hit = answer(cached, event);
                     double cachedMicros = Double.NaN;
                     double cachedCalls = Double.NaN;

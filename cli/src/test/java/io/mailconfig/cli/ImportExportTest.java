@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.mailconfig.cli.Importer.Action;
 import io.mailconfig.cli.Importer.Change;
 import io.mailconfig.cli.Importer.Prune;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.TestTable.Items;
 import io.mailconfig.testing.Xml;
@@ -58,7 +59,7 @@ class ImportExportTest {
         assertThat(asSet(table.scanAll())).isEqualTo(asSet(items));
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/samples/autoconfig.json");
         event.setRawQueryString("emailaddress=someone%40customer-two.example");
-        Xml xml = Xml.parse(new MailconfigHandler(LocalTables.store(table), Optional.empty()).handleRequest(event, null).getBody());
+        Xml xml = Xml.parse(new MailconfigHandler(LocalTables.store(table), Optional.empty(), Request.HTTPS).handleRequest(event, null).getBody());
         assertThat(xml.texts("//domain")).as("the domain asked about, never the provider's others").containsExactly("customer-two.example");
         assertThat(xml.texts("//incomingServer/hostname")).containsExactly("mail.hosting.example");
         assertThat(xml.texts("//incomingServer/username")).containsExactly("%EMAILLOCALPART%");

@@ -44,14 +44,11 @@ public final class MailconfigHandler implements RequestHandler<APIGatewayV2HTTPE
         Priming.register(() -> table.find(Priming.WARM_UP_DOMAIN));
     }
 
-    /** Used by tests: any store, and the signer for Apple profiles when present; requests as API Gateway passes them (HTTPS). */
-    public MailconfigHandler(ConfigStore store, Optional<ProfileSigner> profileSigner) {
-        this(store, profileSigner, Request.HTTPS);
-    }
-
     /**
-     * Used by the local server, which says how it is reached: {@link Request#HTTP} when it serves
-     * plain http, so that links in answers (the setup page's QR code) point back to it.
+     * Used by tests and the local server: any store, the signer for Apple profiles when present,
+     * and how the server is reached: {@link Request#HTTPS} as behind API Gateway, {@link Request#HTTP}
+     * for the local server on plain http, so that links in answers (the setup page's QR code) point
+     * back to it.
      */
     public MailconfigHandler(ConfigStore store, Optional<ProfileSigner> profileSigner, String scheme) {
         this.router = Mailconfig.router(store, profileSigner);

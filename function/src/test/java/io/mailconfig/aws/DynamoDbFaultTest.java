@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.store.CachingConfigStore;
 import io.mailconfig.store.StoreUnavailableException;
@@ -68,7 +69,7 @@ class DynamoDbFaultTest {
     }
 
     private MailconfigHandler cachedHandler() {
-        return new MailconfigHandler(new CachingConfigStore(store(), Duration.ofSeconds(60), clock::get), Optional.empty());
+        return new MailconfigHandler(new CachingConfigStore(store(), Duration.ofSeconds(60), clock::get), Optional.empty(), Request.HTTPS);
     }
 
     private static APIGatewayV2HTTPResponse autoconfig(MailconfigHandler handler, String address) {
@@ -139,7 +140,7 @@ class DynamoDbFaultTest {
 
     @Test
     void aStalledDynamoDbCostsARequestAtMostTheCallTimeoutAndGives503WithRetryAfter() {
-        MailconfigHandler handler = new MailconfigHandler(store(), Optional.empty());
+        MailconfigHandler handler = new MailconfigHandler(store(), Optional.empty(), Request.HTTPS);
         assertThat(autoconfig(handler, "alice@example.com").getStatusCode()).isEqualTo(200);
         dynamoDb.fault(Fault.STALL);
 
@@ -157,14 +158,14 @@ class DynamoDbFaultTest {
     void aColdEnvironmentsSlowFirstCallIsWaitedForAndStallingThereStillEnds() {
         dynamoDb.delayFirstAnswer(DynamoDbClients.API_CALL_ATTEMPT_TIMEOUT.plusMillis(700));
 
-        APIGatewayV2HTTPResponse first = autoconfig(new MailconfigHandler(store(), Optional.empty()), "alice@example.com");
+        APIGatewayV2HTTPResponse first = autoconfig(new MailconfigHandler(store(), Optional.empty(), Request.HTTPS), "alice@example.com");
 
         assertThat(first.getStatusCode()).as("the first call of a fresh client may take longer than a warm attempt").isEqualTo(200);
         assertThat(attempts).hasValue(5);
 
         dynamoDb.fault(Fault.STALL);
         long started = System.nanoTime();
-        APIGatewayV2HTTPResponse stalled = autoconfig(new MailconfigHandler(store(), Optional.empty()), "bob@example.com");
+        APIGatewayV2HTTPResponse stalled = autoconfig(new MailconfigHandler(store(), Optional.empty(), Request.HTTPS), "bob@example.com");
         assertThat(stalled.getStatusCode()).isEqualTo(503);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DynamoDbClients.FIRST_CALL_TIMEOUT.plus(SLACK));
     }

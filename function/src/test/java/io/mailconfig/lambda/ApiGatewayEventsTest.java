@@ -38,7 +38,7 @@ class ApiGatewayEventsTest {
         event.setRawQueryString("emailaddress=alice%40example.com" + "&emailaddress=x".repeat(20_000));
 
         Request request = ApiGatewayEvents.toRequest(event);
-        APIGatewayV2HTTPResponse response = new MailconfigHandler(domain -> java.util.Optional.empty(), java.util.Optional.empty())
+        APIGatewayV2HTTPResponse response = new MailconfigHandler(domain -> java.util.Optional.empty(), java.util.Optional.empty(), Request.HTTPS)
                 .handleRequest(event, null);
 
         assertThat(request.query()).hasSize(1);
@@ -51,7 +51,7 @@ class ApiGatewayEventsTest {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/samples/autoconfig.json");
         event.setCookies(java.util.List.of("a=" + "b".repeat(10_000), "c=" + "d".repeat(10_000)));
 
-        APIGatewayV2HTTPResponse response = new MailconfigHandler(domain -> java.util.Optional.empty(), java.util.Optional.empty())
+        APIGatewayV2HTTPResponse response = new MailconfigHandler(domain -> java.util.Optional.empty(), java.util.Optional.empty(), Request.HTTPS)
                 .handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(431);

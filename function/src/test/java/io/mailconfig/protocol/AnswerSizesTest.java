@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.sample.SampleEvents;
 import io.mailconfig.testing.Events;
@@ -77,8 +78,8 @@ class AnswerSizesTest {
 
     @Test
     void everyAnswerIsTheSameSizeWhateverTheNumberOfDomainsAndMailboxes() {
-        MailconfigHandler fromSmall = new MailconfigHandler(small.store(), Optional.empty());
-        MailconfigHandler fromLarge = new MailconfigHandler(large.store(), Optional.empty());
+        MailconfigHandler fromSmall = new MailconfigHandler(small.store(), Optional.empty(), Request.HTTPS);
+        MailconfigHandler fromLarge = new MailconfigHandler(large.store(), Optional.empty(), Request.HTTPS);
         Map<String, Integer> sizes = new LinkedHashMap<>();
 
         for (String sample : SampleEvents.names()) {

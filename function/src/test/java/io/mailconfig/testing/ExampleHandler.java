@@ -2,6 +2,7 @@ package io.mailconfig.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -31,7 +32,7 @@ public final class ExampleHandler implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeAll(ExtensionContext context) {
         table = tables.get();
-        handler = new MailconfigHandler(table.store(), Optional.empty());
+        handler = new MailconfigHandler(table.store(), Optional.empty(), Request.HTTPS);
     }
 
     @Override

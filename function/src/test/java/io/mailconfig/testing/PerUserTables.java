@@ -1,5 +1,6 @@
 package io.mailconfig.testing;
 
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.TestTable.Items;
 import java.util.Optional;
@@ -29,11 +30,11 @@ public final class PerUserTables implements AutoCloseable {
     private final TestTable withoutUsers = new TestTable().withExampleProvider();
 
     public MailconfigHandler withUsers() {
-        return new MailconfigHandler(withUsers.store(), Optional.empty());
+        return new MailconfigHandler(withUsers.store(), Optional.empty(), Request.HTTPS);
     }
 
     public MailconfigHandler withoutUsers() {
-        return new MailconfigHandler(withoutUsers.store(), Optional.empty());
+        return new MailconfigHandler(withoutUsers.store(), Optional.empty(), Request.HTTPS);
     }
 
     @Override

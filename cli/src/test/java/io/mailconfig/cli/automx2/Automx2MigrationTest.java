@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.mailconfig.cli.Importer;
 import io.mailconfig.cli.TableAccess;
 import io.mailconfig.cli.Validator;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.local.EmbeddedDynamoDb;
 import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
@@ -74,7 +75,7 @@ class Automx2MigrationTest {
     private static Xml ask(TableAccess table, String address) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/samples/autoconfig.json");
         event.setRawQueryString("emailaddress=" + address.replace("@", "%40"));
-        var response = new MailconfigHandler(new DynamoDbConfigStore(table.client(), table.tableName()), Optional.empty()).handleRequest(event, null);
+        var response = new MailconfigHandler(new DynamoDbConfigStore(table.client(), table.tableName()), Optional.empty(), Request.HTTPS).handleRequest(event, null);
         assertThat(response.getStatusCode()).isEqualTo(200);
         return Xml.parse(response.getBody());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.Events;
 import io.mailconfig.testing.ExampleHandler;
@@ -178,7 +179,7 @@ class MozillaAutoconfigTest {
                     .put(Items.server("evil", "imap", "imap", "imap.evil.example", 993, "SSL", 1)
                             .with("username", "%EMAILLOCALPART%</username><password>x</password>").build())
                     .put(Items.server("evil", "smtp", "smtp", "smtp.evil.example", 465, "SSL", 1).build());
-            MailconfigHandler evil = new MailconfigHandler(hostile.store(), Optional.empty());
+            MailconfigHandler evil = new MailconfigHandler(hostile.store(), Optional.empty(), Request.HTTPS);
             APIGatewayV2HTTPEvent event = withQuery("emailaddress=eve%40evil.example");
 
             APIGatewayV2HTTPResponse response = evil.handleRequest(event, null);
@@ -197,7 +198,7 @@ class MozillaAutoconfigTest {
     void aMailboxWithItsOwnLoginNameGetsItInsteadOfTheTemplate() {
         try (TestTable users = new TestTable().withExampleProvider()) {
             users.put(Items.user("example", "carol@example.com").with("loginName", "c.smith").build());
-            MailconfigHandler withUsers = new MailconfigHandler(users.store(), Optional.empty());
+            MailconfigHandler withUsers = new MailconfigHandler(users.store(), Optional.empty(), Request.HTTPS);
 
             Xml own = Xml.parse(withUsers.handleRequest(withQuery("emailaddress=Carol%40example.com"), null).getBody());
             Xml other = Xml.parse(withUsers.handleRequest(withQuery("emailaddress=dave%40example.com"), null).getBody());
@@ -211,7 +212,7 @@ class MozillaAutoconfigTest {
     void aStoreThatCannotAnswerGives503WithRetryAfter() {
         MailconfigHandler failing = new MailconfigHandler(domain -> {
             throw new io.mailconfig.store.StoreUnavailableException("DynamoDB unreachable", null);
-        }, Optional.empty());
+        }, Optional.empty(), Request.HTTPS);
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(event("autoconfig"), null);
 

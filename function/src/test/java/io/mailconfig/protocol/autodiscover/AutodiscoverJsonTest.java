@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.store.StoreUnavailableException;
 import io.mailconfig.testing.ExampleHandler;
@@ -174,7 +175,7 @@ class AutodiscoverJsonTest {
     void aStoreThatCannotAnswerGives503WithRetryAfter() {
         MailconfigHandler failing = new MailconfigHandler(domain -> {
             throw new StoreUnavailableException("DynamoDB unreachable", null);
-        }, Optional.empty());
+        }, Optional.empty(), Request.HTTPS);
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(MicrosoftAutodiscoverTest.event("autodiscover-json"), null);
 

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.sun.net.httpserver.HttpServer;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.store.StoreUnavailableException;
 import io.mailconfig.testing.ExampleHandler;
@@ -467,7 +468,7 @@ class MicrosoftAutodiscoverTest {
     void aStoreThatCannotAnswerGives503WithRetryAfterInTheErrorForm() {
         MailconfigHandler failing = new MailconfigHandler(domain -> {
             throw new StoreUnavailableException("DynamoDB unreachable", null);
-        }, Optional.empty());
+        }, Optional.empty(), Request.HTTPS);
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(event("autodiscover-outlook"), null);
 

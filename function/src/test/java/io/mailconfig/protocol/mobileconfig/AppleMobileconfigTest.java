@@ -12,6 +12,7 @@ import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
 import com.dd.plist.PropertyListParser;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.Events;
 import io.mailconfig.testing.SignedProfiles;
@@ -208,7 +209,7 @@ class AppleMobileconfigTest {
         try (TestTable users = new TestTable().withExampleProvider()) {
             users.put(Items.user("example", "carol@example.com").with("loginName", "c.smith")
                     .with("displayName", "Carol Smith").build());
-            MailconfigHandler withUsers = new MailconfigHandler(users.store(), Optional.empty());
+            MailconfigHandler withUsers = new MailconfigHandler(users.store(), Optional.empty(), Request.HTTPS);
 
             NSDictionary carol = download(withUsers, "emailaddress=carol%40example.com");
             NSDictionary named = download(withUsers, "emailaddress=carol%40example.com&name=C.%20S.");
@@ -235,7 +236,7 @@ class AppleMobileconfigTest {
                             .with("username", "%EMAILLOCALPART%").build())
                     .put(Items.server("pop", "smtp", "smtp", "smtp.pop.example", 587, "STARTTLS", 1).build());
 
-            NSDictionary profile = download(new MailconfigHandler(pop.store(), Optional.empty()), "emailaddress=Paul%40pop.example");
+            NSDictionary profile = download(new MailconfigHandler(pop.store(), Optional.empty(), Request.HTTPS), "emailaddress=Paul%40pop.example");
 
             NSDictionary mail = payload(profile, "com.apple.mail.managed");
             assertThat(value(mail, "EmailAccountType")).isEqualTo("EmailTypePOP");
@@ -255,7 +256,7 @@ class AppleMobileconfigTest {
                     .put(Items.server("tls", "submission", "smtp", "mail.tls.example", 587, "STARTTLS", 1).build())
                     .put(Items.server("tls", "submissions", "smtp", "mail.tls.example", 465, "SSL", 5).build());
 
-            NSDictionary mail = payload(download(new MailconfigHandler(tls.store(), Optional.empty()), "emailaddress=x%40tls.example"),
+            NSDictionary mail = payload(download(new MailconfigHandler(tls.store(), Optional.empty(), Request.HTTPS), "emailaddress=x%40tls.example"),
                     "com.apple.mail.managed");
 
             assertThat(value(mail, "IncomingMailServerPortNumber")).isEqualTo(993);
@@ -269,7 +270,7 @@ class AppleMobileconfigTest {
         TestCertificates pki = TestCertificates.named(key);
         ProfileSigner signer = ProfileSigner.fromPem(pki.signer().certificatePem(), pki.signer().privateKeyPem(),
                 pki.intermediate().certificatePem());
-        MailconfigHandler signing = new MailconfigHandler(example.table().store(), Optional.of(signer));
+        MailconfigHandler signing = new MailconfigHandler(example.table().store(), Optional.of(signer), Request.HTTPS);
 
         APIGatewayV2HTTPResponse response = signing.handleRequest(event("mobileconfig"), null);
 
@@ -317,7 +318,7 @@ class AppleMobileconfigTest {
 
     @Test
     void aStoreThatCannotAnswerGives503WithRetryAfter() {
-        MailconfigHandler failing = new MailconfigHandler(Events.unavailableStore(), Optional.empty());
+        MailconfigHandler failing = new MailconfigHandler(Events.unavailableStore(), Optional.empty(), Request.HTTPS);
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(event("mobileconfig"), null);
 
@@ -348,7 +349,7 @@ class AppleMobileconfigTest {
                             .with("username", "%EMAILLOCALPART%</string><key>IncomingPassword</key><string>x").build())
                     .put(Items.server("evil", "smtp", "smtp", "smtp.evil.example", 465, "SSL", 1).build());
 
-            NSDictionary profile = download(new MailconfigHandler(hostile.store(), Optional.empty()),
+            NSDictionary profile = download(new MailconfigHandler(hostile.store(), Optional.empty(), Request.HTTPS),
                     "emailaddress=eve%40evil.example&name=%3C%2Fstring%3E%01Eve");
 
             NSDictionary mail = payload(profile, "com.apple.mail.managed");

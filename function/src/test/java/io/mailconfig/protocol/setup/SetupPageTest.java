@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.Events;
 import io.mailconfig.testing.ExampleHandler;
@@ -254,7 +255,7 @@ class SetupPageTest {
             users.put(Items.user("example", "carol@example.com").with("loginName", "c.smith").with("displayName", "Carol").build());
             APIGatewayV2HTTPEvent event = Events.withQuery("setup", "emailaddress=carol%40example.com");
 
-            String html = new MailconfigHandler(users.store(), Optional.empty()).handleRequest(event, null).getBody();
+            String html = new MailconfigHandler(users.store(), Optional.empty(), Request.HTTPS).handleRequest(event, null).getBody();
 
             assertThat(between(html, "<dl id=\"imap\">", "</dl>")).contains("<code>c.smith</code>");
             assertThat(between(html, "<dl id=\"pop3\">", "</dl>")).contains("<code>c.smith</code>");
@@ -299,7 +300,7 @@ class SetupPageTest {
 
     @Test
     void aStoreThatCannotAnswerGives503WithRetryAfterInThePage() {
-        MailconfigHandler failing = new MailconfigHandler(Events.unavailableStore(), Optional.empty());
+        MailconfigHandler failing = new MailconfigHandler(Events.unavailableStore(), Optional.empty(), Request.HTTPS);
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(Events.load("setup-address"), null);
 
@@ -334,7 +335,7 @@ class SetupPageTest {
                     .put(Items.server("evil", "imap", "imap", "imap.evil.example", 993, "SSL", 1)
                             .with("username", "\"><img src=x onerror=alert(1)>").build())
                     .put(Items.server("evil", "smtp", "smtp", "smtp.evil.example", 465, "SSL", 1).build());
-            MailconfigHandler handler = new MailconfigHandler(hostile.store(), Optional.empty());
+            MailconfigHandler handler = new MailconfigHandler(hostile.store(), Optional.empty(), Request.HTTPS);
             for (String query : List.of("emailaddress=eve%40evil.example&name=%3C%2Ftitle%3E%3Cscript%3E%22",
                     "emailaddress=%3Cscript%3E%22%27%40evil.example", "emailaddress=eve%40%3Cscript%3E.example",
                     "emailaddress=%22%3E%3Cscript%3E&name=%3Cscript%3E")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
 import io.mailconfig.testing.TestTable;
 import io.mailconfig.testing.TestTable.Items;
@@ -21,7 +22,7 @@ class MalformedItemsTest {
     private static APIGatewayV2HTTPResponse askFor(TestTable table, String address) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/samples/autoconfig.json");
         event.setRawQueryString("emailaddress=" + address.replace("@", "%40"));
-        return new MailconfigHandler(table.store(), Optional.empty()).handleRequest(event, null);
+        return new MailconfigHandler(table.store(), Optional.empty(), Request.HTTPS).handleRequest(event, null);
     }
 
     @Test
