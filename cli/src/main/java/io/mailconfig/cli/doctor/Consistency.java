@@ -46,18 +46,19 @@ final class Consistency {
             Difference difference = label.equals(AnswerChecks.APPLE)
                     ? Difference.subset(reference, entry.getValue()) : Difference.of(reference, entry.getValue());
             String asked = label + " against " + referenceLabel.get();
+            String described = difference.describe(label, referenceLabel.get());
             if (difference.none()) {
                 agreeing.add(label);
             } else if (difference.usernamesOnly() && label.startsWith(AnswerChecks.WITHOUT_ADDRESS)) {
-                findings.add(Finding.warn(CHECK, asked, difference.describe(),
+                findings.add(Finding.warn(CHECK, asked, described,
                         "Thunderbird for Android never sends the address, so it fills the template in: a mailbox with a login name of "
                                 + "its own (a USER# item) types it by hand there"));
             } else if (shared && label.startsWith(AnswerChecks.WITHOUT_ADDRESS)) {
-                findings.add(Finding.fail(CHECK, asked, difference.describe(),
+                findings.add(Finding.fail(CHECK, asked, described,
                         "Thunderbird for Android asks the shared host without an address and gets the shared domain's configuration: "
                                 + "put the shared domain into the provider whose servers the customers use (docs/deploy.md)"));
             } else {
-                findings.add(Finding.fail(CHECK, asked, difference.describe(),
+                findings.add(Finding.fail(CHECK, asked, described,
                         "every protocol answers from the same table: a difference means another server answers one of the hosts, "
                                 + "or an old deployment; check the hosts' DNS targets (./dev cli dns) and redeploy"));
             }
@@ -78,7 +79,7 @@ final class Consistency {
         }
         Difference difference = Difference.of(stored, told);
         return difference.none() ? Finding.pass(CHECK, asked, "the answer is what the table holds: " + AnswerChecks.summary(stored))
-                : Finding.fail(CHECK, asked, difference.describe(),
+                : Finding.fail(CHECK, asked, difference.describe(AnswerChecks.REFERENCE, "the table"),
                         "a warm function keeps a domain for cacheTtlSeconds (60 s): wait and run again; if it stays, the hosts are "
                                 + "served by another installation or table");
     }
@@ -169,13 +170,17 @@ final class Consistency {
                     && extra.stream().allMatch(e -> missing.stream().anyMatch(m -> m.sameServer(e)));
         }
 
-        String describe() {
+        /**
+         * @param actual   what sets up the extra servers
+         * @param expected what has the missing ones
+         */
+        String describe(String actual, String expected) {
             List<String> parts = new ArrayList<>();
             if (!extra.isEmpty()) {
-                parts.add("it sets up " + AnswerChecks.summary(extra));
+                parts.add(actual + " sets up " + AnswerChecks.summary(extra));
             }
             if (!missing.isEmpty()) {
-                parts.add("where the other has " + AnswerChecks.summary(missing));
+                parts.add((extra.isEmpty() ? "" : "where ") + expected + " has " + AnswerChecks.summary(missing));
             }
             return String.join(", ", parts);
         }

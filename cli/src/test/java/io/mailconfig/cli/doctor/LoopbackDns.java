@@ -70,6 +70,12 @@ final class LoopbackDns implements AutoCloseable {
         return this;
     }
 
+    /** Removes every record. */
+    LoopbackDns clear() {
+        zone.clear();
+        return this;
+    }
+
     /** Removes every record of this name and type. */
     LoopbackDns remove(String name, String type) {
         zone.removeIf(record -> record.getName().toString(true).equalsIgnoreCase(name) && record.getType() == Type.value(type));

@@ -10,6 +10,7 @@ import io.mailconfig.local.EmbeddedDynamoDb;
 import io.mailconfig.local.LocalServer;
 import io.mailconfig.protocol.mobileconfig.ProfileSigner;
 import io.mailconfig.sample.SampleProvider;
+import io.mailconfig.store.ConfigStore;
 import io.mailconfig.testing.TestCertificates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A whole installation of mailconfig on loopback, as the doctor meets a deployed one: the sample
  * provider in a DynamoDB Local directory (which {@code --local} reads too), the function on the
  * local server with a profile signer, a TLS listener with a test certificate for both hosts in
  * front of it, and a name server holding every record of {@code example.com}. Each part can be
- * broken the way installations break.
+ * broken the way installations break, and {@link #reset} mends them all.
  */
 final class TestInstallation implements AutoCloseable {
 
@@ -46,37 +46,49 @@ final class TestInstallation implements AutoCloseable {
     final LoopbackDns dns = new LoopbackDns();
     private final Path directory;
     private final EmbeddedDynamoDb database;
+    private final ConfigStore store;
     private final LocalServer server;
-    private final List<AutoCloseable> fronts = new ArrayList<>();
+    private volatile MailconfigHandler handler;
     private final Path installation;
     private volatile BiFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse, APIGatewayV2HTTPResponse> tamper = (e, r) -> r;
     private LoopbackTls tls;
 
     /** @param directory the DynamoDB Local directory: a fresh one per installation (it stays open for the test run) */
     TestInstallation(Path directory) throws IOException {
-        this(directory, TestCertificates.rsa(), List.of());
-    }
-
-    /**
-     * @param signerPki the PKI whose signer signs the profiles
-     * @param moreItems items beside the sample provider's
-     */
-    TestInstallation(Path directory, TestCertificates signerPki, List<Map<String, AttributeValue>> moreItems) throws IOException {
         this.directory = directory;
         Settings settings = Settings.from(Map.of());
         database = EmbeddedDynamoDb.inDirectory(directory.resolve("table").toFile());
         database.createTable(settings.tableName());
         database.put(settings.tableName(), SampleProvider.items());
-        database.put(settings.tableName(), moreItems);
-        ProfileSigner signer = ProfileSigner.fromPem(signerPki.signer().certificatePem(), signerPki.signer().privateKeyPem(),
-                signerPki.intermediate().certificatePem());
-        MailconfigHandler handler = new MailconfigHandler(Mailconfig.store(database.client(), settings), Optional.of(signer));
+        store = Mailconfig.store(database.client(), settings);
         server = LocalServer.start(0, (event, context) -> tamper.apply(event, handler.handleRequest(event, context)));
-        tls = front(List.of("autoconfig.example.com", "autodiscover.example.com"), Instant.now().minus(Duration.ofDays(1)),
-                Instant.now().plus(Duration.ofDays(90)));
         installation = directory.resolve("mailconfig.json");
-        Files.writeString(installation, INSTALLATION);
+        reset();
+    }
+
+    /** Everything as it should be: the zone, the certificate for both hosts, the signer, the answers, the installation. */
+    TestInstallation reset() throws IOException {
+        tamper = (event, response) -> response;
+        signWith(pki.signer());
+        certificate(List.of("autoconfig.example.com", "autodiscover.example.com"), Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(90)));
+        installation(INSTALLATION);
+        dns.clear();
         goodZone();
+        return this;
+    }
+
+    /** Profiles are signed from now on by this certificate of the test PKI. */
+    TestInstallation signWith(TestCertificates.Issued signer) {
+        handler = new MailconfigHandler(store, Optional.of(ProfileSigner.fromPem(signer.certificatePem(),
+                signer.privateKeyPem(), pki.intermediate().certificatePem())));
+        return this;
+    }
+
+    /** The installation's configuration from now on. */
+    TestInstallation installation(String json) throws IOException {
+        Files.writeString(installation, json);
+        return this;
     }
 
     /** Every record the installation publishes for example.com, the hosts as Route 53's aliases answer, the servers and the MX. */
@@ -99,14 +111,11 @@ final class TestInstallation implements AutoCloseable {
 
     /** Serves the hosts from now on with another certificate of the test PKI. */
     TestInstallation certificate(List<String> names, Instant notBefore, Instant notAfter) throws IOException {
-        tls = front(names, notBefore, notAfter);
+        if (tls != null) {
+            tls.close();
+        }
+        tls = new LoopbackTls(pki.leaf("CN=" + names.getFirst(), names, notBefore, notAfter), pki, server.port());
         return this;
-    }
-
-    private LoopbackTls front(List<String> names, Instant notBefore, Instant notAfter) throws IOException {
-        LoopbackTls front = new LoopbackTls(pki.leaf("CN=" + names.getFirst(), names, notBefore, notAfter), pki, server.port());
-        fronts.add(front);
-        return front;
     }
 
     /** Changes what the function answers: the response to every request passes through {@code change}. */
@@ -143,12 +152,12 @@ final class TestInstallation implements AutoCloseable {
 
     /** The doctor on example.com through the TLS listener, the name server and the table, plus {@code more}. */
     CliRun doctor(String... more) {
-        return doctorAt(httpsUrl(), more);
+        return doctorOf(DOMAIN, httpsUrl(), more);
     }
 
-    /** The same, sending the requests to {@code baseUrl}. */
-    CliRun doctorAt(String baseUrl, String... more) {
-        List<String> args = new ArrayList<>(List.of("doctor", DOMAIN, "--installation", installation.toString(),
+    /** The doctor on {@code domain}, sending the requests to {@code baseUrl}. */
+    CliRun doctorOf(String domain, String baseUrl, String... more) {
+        List<String> args = new ArrayList<>(List.of("doctor", domain, "--installation", installation.toString(),
                 "--resolver", dns.address(), "--base-url", baseUrl, "--timeout", "3",
                 "--local", directory.resolve("table").toString(), "--table", Settings.from(Map.of()).tableName()));
         args.addAll(List.of(more));
@@ -157,9 +166,7 @@ final class TestInstallation implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable front : fronts) {
-            front.close();
-        }
+        tls.close();
         server.close();
         dns.close();
     }
