@@ -9,7 +9,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -309,15 +308,66 @@ class DoctorTest {
         assertThat(lines(run, "FAIL")).first().asString().contains("FAIL installation example.org: not among the domains of");
     }
 
+    /** A hosting provider's installation: example.org is a customer domain of the shared hosts of {@code shared}. */
+    private static void hostingProvider(String shared) throws Exception {
+        installation.installation("""
+                {"account": "123456789012", "region": "eu-central-1", "dns": "external",
+                 "sharedHosts": {"domain": "%s", "dns": "external"},
+                 "domains": [{"name": "example.org", "srv": {"imaps": "imap.example.com", "submissions": "smtp.example.com"}}]}
+                """.formatted(shared));
+        List<String> hosts = List.of("autoconfig." + shared, "autodiscover." + shared);
+        installation.certificate(hosts, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)));
+        hosts.forEach(host -> installation.dns.add(host, "A", "127.0.0.1").add(host, "AAAA", "::1"));
+        installation.dns.add("_imaps._tcp.example.org", "SRV", "0 1 993 imap.example.com.")
+                .add("_submissions._tcp.example.org", "SRV", "0 1 465 smtp.example.com.")
+                .add("_autodiscover._tcp.example.org", "SRV", "0 1 443 autodiscover." + shared + ".")
+                .add("example.org", "MX", "10 mx." + shared + ".").add("mx." + shared, "A", "192.0.2.25");
+    }
+
+    @Test
+    void aCustomerDomainOfTheSharedHostsPassesThroughItsMxAndSrvRecords() throws Exception {
+        hostingProvider("example.net");
+
+        CliRun run = installation.doctorOf("example.org", installation.httpsUrl(), "--insecure-tls");
+
+        assertThat(lines(run, "WARN")).as(run.out()).isEmpty();
+        assertThat(lines(run, "FAIL")).as(run.out()).isEmpty();
+        assertThat(run.out()).contains("a customer domain of the shared hosts autoconfig.example.net and autodiscover.example.net",
+                "MX example.org: 10 mx.example.net: clients find autoconfig.example.net",
+                "SRV _autodiscover._tcp.example.org: SRV 0 1 443 autodiscover.example.net.",
+                "GET https://autoconfig.example.net/mail/config-v1.1.xml?emailaddress=postmaster%40example.org: 200",
+                "POST https://autodiscover.example.net/autodiscover/autodiscover.xml: 200")
+                .doesNotContain("autodiscover.json");
+    }
+
+    @Test
+    void aCustomerDomainWhoseMxIsNotUnderTheSharedDomainFails() throws Exception {
+        hostingProvider("example.net");
+        installation.dns.remove("example.org", "MX").add("example.org", "MX", "10 mail.example.com.");
+
+        CliRun run = installation.doctorOf("example.org", installation.httpsUrl(), "--insecure-tls");
+
+        assertThat(lines(run, "FAIL")).singleElement().asString().contains("MX example.org: 10 mail.example.com: the most preferred host "
+                + "mail.example.com leads clients to autoconfig.example.com, not the shared host autoconfig.example.net");
+    }
+
+    @Test
+    void aSharedDomainMissingFromTheTableFailsForThunderbirdForAndroid() throws Exception {
+        hostingProvider("provider.example");
+
+        CliRun run = installation.doctorOf("example.org", installation.httpsUrl(), "--insecure-tls");
+
+        assertThat(lines(run, "FAIL")).hasSize(2).allMatch(line -> line.contains("Autoconfig without address (Thunderbird for Android)")
+                && line.contains("HTTP 404 no configuration for this domain"));
+        assertThat(fixes(run)).contains("fix: put the shared domain provider.example into the table, in the provider whose servers the "
+                + "customers use");
+    }
+
     static List<String> lines(CliRun run, String status) {
         return run.out().lines().filter(line -> line.startsWith(status + " ")).toList();
     }
 
     static List<String> fixes(CliRun run) {
         return run.out().lines().map(String::strip).filter(line -> line.startsWith("fix: ")).toList();
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
