@@ -108,7 +108,7 @@ final class AnswerChecks {
     private void autoconfig(String label, String host, String path) {
         String asked = label + ": GET https://" + host + path;
         findings.addAll(checked(AUTOCONFIG, asked, () -> {
-            Answer answer = fetch(AUTOCONFIG, asked, () -> web.get(host, path), xmlOk());
+            Answer answer = fetch(AUTOCONFIG, asked, () -> web.get(host, path), mediaType(XML_TYPES, ""));
             AutoconfigReader.Reading reading;
             try {
                 reading = AutoconfigReader.read(answer.body(), target.address());
@@ -155,7 +155,7 @@ final class AnswerChecks {
             Answer answer = fetch(AUTODISCOVER, asked, post
                     ? () -> web.post(host, POX_PATH, ContentType.create("text/xml", StandardCharsets.UTF_8),
                             AutodiscoverReader.request(address).getBytes(StandardCharsets.UTF_8))
-                    : () -> web.get(host, POX_PATH + "?emailaddress=" + encode(address)), xmlOk());
+                    : () -> web.get(host, POX_PATH + "?emailaddress=" + encode(address)), mediaType(XML_TYPES, ""));
             AutodiscoverReader.Pox pox;
             try {
                 pox = AutodiscoverReader.pox(answer.body(), address);
@@ -183,9 +183,7 @@ final class AnswerChecks {
     private void json(String host, String pathAndQuery) {
         String asked = "autodiscover.json: GET https://" + host + pathAndQuery;
         findings.addAll(checked(AUTODISCOVER, asked, () -> {
-            Answer answer = fetch(AUTODISCOVER, asked, () -> web.get(host, pathAndQuery),
-                    a -> a.mediaType().equals("application/json") ? Optional.empty() : Optional.of("Content-Type " + a.contentType().orElse("none")
-                            + ", not application/json"));
+            Answer answer = fetch(AUTODISCOVER, asked, () -> web.get(host, pathAndQuery), mediaType(Set.of("application/json"), ""));
             AutodiscoverReader.Json json;
             try {
                 json = AutodiscoverReader.json(answer.body());
@@ -210,9 +208,8 @@ final class AnswerChecks {
     private void profile(String host, String pathAndQuery) {
         String asked = "GET https://" + host + pathAndQuery;
         findings.addAll(checked(PROFILE, asked, () -> {
-            Answer answer = fetch(PROFILE, asked, () -> web.get(host, pathAndQuery),
-                    a -> a.mediaType().equals("application/x-apple-aspen-config") ? Optional.empty()
-                            : Optional.of("Content-Type " + a.contentType().orElse("none") + ": Safari installs only application/x-apple-aspen-config"));
+            Answer answer = fetch(PROFILE, asked, () -> web.get(host, pathAndQuery), mediaType(Set.of("application/x-apple-aspen-config"),
+                    " (Safari installs nothing else)"));
             ProfileReader.Profile profile = ProfileReader.read(answer.body(), target.address().toString());
             List<Finding> found = new ArrayList<>();
             String signing = "sign the profiles: signingSecretArn in infra/mailconfig.json (docs/apple-profiles.md)";
@@ -245,9 +242,7 @@ final class AnswerChecks {
     private void setup(String host, String pathAndQuery) {
         String asked = "GET https://" + host + pathAndQuery;
         findings.addAll(checked(SETUP, asked, () -> {
-            Answer answer = fetch(SETUP, asked, () -> web.get(host, pathAndQuery),
-                    a -> a.mediaType().equals("text/html") ? Optional.empty() : Optional.of("Content-Type " + a.contentType().orElse("none")
-                            + ", not text/html"));
+            Answer answer = fetch(SETUP, asked, () -> web.get(host, pathAndQuery), mediaType(Set.of("text/html"), ""));
             String page = new String(answer.body(), StandardCharsets.UTF_8);
             if (!page.toLowerCase(Locale.ROOT).contains("<form")) {
                 return List.of(Finding.fail(SETUP, asked, "200, but a page without the address form: " + answer.excerpt(), CODE_FIX));
@@ -267,9 +262,11 @@ final class AnswerChecks {
         Answer send() throws IOException;
     }
 
-    private Expectation xmlOk() {
-        return answer -> XML_TYPES.contains(answer.mediaType()) ? Optional.empty()
-                : Optional.of("Content-Type " + answer.contentType().orElse("none") + ", not XML");
+    /** @param why appended to the problem, e.g. what a client does with another type */
+    private static Expectation mediaType(Set<String> accepted, String why) {
+        String expected = String.join(" or ", accepted.stream().sorted().toList());
+        return answer -> accepted.contains(answer.mediaType()) ? Optional.empty()
+                : Optional.of("Content-Type " + answer.contentType().orElse("none") + ", not " + expected + why);
     }
 
     /** A check that ends in one FAIL before its answer could be read. */

@@ -31,6 +31,7 @@ import org.xbill.DNS.Type;
 final class DnsChecks {
 
     static final String CHECK = "dns";
+    private static final String RESOLVER_FIX = "check --resolver, or the domain's name servers";
 
     /** What the checks found, and the SRV records as published, for comparing them with the answers. */
     record Result(List<Finding> findings, Map<SrvService, List<SRVRecord>> srv) {
@@ -103,7 +104,7 @@ final class DnsChecks {
                 findings.add(Finding.pass(CHECK, asked, v4.describe() + "; " + v6.describe()));
             }
         } catch (DnsException e) {
-            findings.add(Finding.fail(CHECK, asked, e.getMessage(), "check --resolver, or the domain's name servers"));
+            findings.add(Finding.fail(CHECK, asked, e.getMessage(), RESOLVER_FIX));
         }
         return findings;
     }
@@ -123,7 +124,7 @@ final class DnsChecks {
         try {
             answer = dns.query(name, Type.SRV);
         } catch (DnsException e) {
-            return List.of(Finding.fail(CHECK, asked, e.getMessage(), "check --resolver, or the domain's name servers"));
+            return List.of(Finding.fail(CHECK, asked, e.getMessage(), RESOLVER_FIX));
         }
         List<SRVRecord> records = answer.records().stream().map(SRVRecord.class::cast).toList();
         published.put(expected.service(), records);
@@ -190,7 +191,7 @@ final class DnsChecks {
                 srvTarget(findings, "SRV " + name, offered.get(), answer.describe() + " (not in the installation)", false);
             }
         } catch (DnsException e) {
-            findings.add(Finding.fail(CHECK, "SRV " + name, e.getMessage(), "check --resolver, or the domain's name servers"));
+            findings.add(Finding.fail(CHECK, "SRV " + name, e.getMessage(), RESOLVER_FIX));
         }
         return findings;
     }
@@ -207,7 +208,7 @@ final class DnsChecks {
                     : Finding.fail(CHECK, asked, answer.describe() + ", not \"" + unquote(expected) + "\"",
                             route53 ? "./dev deploy --all writes it" : "create " + record.name() + ". TXT " + expected + " (./dev cli dns prints it)"));
         } catch (DnsException e) {
-            return List.of(Finding.fail(CHECK, asked, e.getMessage(), "check --resolver, or the domain's name servers"));
+            return List.of(Finding.fail(CHECK, asked, e.getMessage(), RESOLVER_FIX));
         }
     }
 
@@ -226,7 +227,7 @@ final class DnsChecks {
         try {
             answer = dns.query(target.domain(), Type.MX);
         } catch (DnsException e) {
-            return List.of(Finding.fail(CHECK, asked, e.getMessage(), "check --resolver, or the domain's name servers"));
+            return List.of(Finding.fail(CHECK, asked, e.getMessage(), RESOLVER_FIX));
         }
         List<MXRecord> records = answer.records().stream().map(MXRecord.class::cast)
                 .sorted(Comparator.comparingInt(MXRecord::getPriority)).toList();

@@ -56,7 +56,7 @@ final class LoopbackDns implements AutoCloseable {
         udp = boundUdp;
         tcp = boundTcp;
         executor.submit(this::serveUdp);
-        executor.submit(this::serveTcp);
+        executor.submit(() -> Connections.acceptEach(tcp, executor, this::serveConnection));
     }
 
     /** Adds a record in zone-file form, e.g. {@code add("_imaps._tcp.example.com", "SRV", "0 1 993 imap.example.com.")}. */
@@ -136,17 +136,6 @@ final class LoopbackDns implements AutoCloseable {
                 udp.send(new DatagramPacket(wire, wire.length, packet.getSocketAddress()));
             } catch (IOException e) {
                 // A malformed query or the socket closing: nothing to answer.
-            }
-        }
-    }
-
-    private void serveTcp() {
-        while (!tcp.isClosed()) {
-            try {
-                Socket socket = tcp.accept();
-                executor.submit(() -> serveConnection(socket));
-            } catch (IOException e) {
-                // Closed.
             }
         }
     }

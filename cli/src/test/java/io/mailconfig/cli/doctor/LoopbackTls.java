@@ -41,23 +41,12 @@ final class LoopbackTls implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS with the test certificate", e);
         }
-        executor.submit(this::serve);
+        executor.submit(() -> Connections.acceptEach(server, executor, this::relay));
     }
 
     /** {@code https://127.0.0.1:port}, as {@code --base-url} takes it. */
     String baseUrl() {
         return "https://127.0.0.1:" + server.getLocalPort();
-    }
-
-    private void serve() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                executor.submit(() -> relay(client));
-            } catch (IOException e) {
-                // Closed.
-            }
-        }
     }
 
     /** Bytes both ways between the TLS client and the HTTP server, until either side closes. */
