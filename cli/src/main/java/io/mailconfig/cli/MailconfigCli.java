@@ -3,6 +3,7 @@ package io.mailconfig.cli;
 import io.mailconfig.cli.automx2.Automx2Migration;
 import io.mailconfig.cli.automx2.Automx2Source;
 import io.mailconfig.cli.dns.DnsCommand;
+import io.mailconfig.cli.doctor.DoctorCommand;
 import io.mailconfig.local.Version;
 import io.mailconfig.store.dynamodb.ItemReader.Problem;
 import io.mailconfig.store.dynamodb.Table;
@@ -25,9 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code ./dev cli}: the mailconfig table from the command line. See docs/data-management.md. */
 @Command(name = "mailconfig", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Import, export and validate mailconfig's configuration; migrate from automx2; print the DNS records to create.",
+        description = "Import, export and validate mailconfig's configuration; migrate from automx2; print the DNS records to create; "
+                + "check a live installation from outside (doctor).",
         subcommands = {MailconfigCli.Import.class, MailconfigCli.Export.class, MailconfigCli.Validate.class,
-                MailconfigCli.Migrate.class, DnsCommand.class, Edits.AddDomain.class, Edits.RemoveDomain.class,
+                MailconfigCli.Migrate.class, DnsCommand.class, DoctorCommand.class, Edits.AddDomain.class, Edits.RemoveDomain.class,
                 Edits.AddUser.class, Edits.RemoveUser.class, CommandLine.HelpCommand.class})
 public final class MailconfigCli implements Callable<Integer> {
 

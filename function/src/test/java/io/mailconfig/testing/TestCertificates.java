@@ -11,10 +11,15 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -27,7 +32,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A throwaway PKI for signing tests: a root CA, an intermediate CA and a profile-signing
- * certificate issued by the intermediate, as a real signing certificate comes from a CA.
+ * certificate issued by the intermediate, as a real signing certificate comes from a CA; the
+ * intermediate issues more ({@link #leaf}), e.g. a server's certificate for TLS tests.
  */
 public record TestCertificates(Issued root, Issued intermediate, Issued signer) {
 
@@ -84,6 +90,36 @@ public record TestCertificates(Issued root, Issued intermediate, Issued signer) 
             Issued intermediate = issue("CN=mailconfig test intermediate", keys(algorithm, 0), root, true);
             Issued signer = issue("CN=profiles.example.com", keys(algorithm, signerKeySize), intermediate, false);
             return new TestCertificates(root, intermediate, signer);
+        } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A certificate issued by this PKI's intermediate, as a CA issues one to a server or a signer:
+     * with these DNS names (for TLS; none for a signer) and these dates.
+     */
+    public Issued leaf(String subject, List<String> dnsNames, Instant notBefore, Instant notAfter) {
+        try {
+            KeyPair keys = keys(signer.keys().getPrivate().getAlgorithm(), 0);
+            JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    X500Name.getInstance(intermediate.certificate().getSubjectX500Principal().getEncoded()),
+                    BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter), new X500Name(subject),
+                    keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                    .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()))
+                    .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(intermediate.certificate()));
+            if (!dnsNames.isEmpty()) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(dnsNames.stream()
+                        .map(name -> new GeneralName(GeneralName.dNSName, name)).toArray(GeneralName[]::new)));
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            }
+            String algorithm = intermediate.keys().getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder(algorithm).build(intermediate.keys().getPrivate())));
+            return new Issued(certificate, keys);
         } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
