@@ -120,8 +120,17 @@ final class Automx2Installation {
 
     /** Creates automx2's tables and rows through {@code connection}. */
     static void load(Connection connection, Dialect dialect) throws SQLException {
+        execute(connection, dialect.schema + ROWS);
+    }
+
+    /** Creates automx2's tables, empty, through {@code connection}. */
+    static void createSchema(Connection connection, Dialect dialect) throws SQLException {
+        execute(connection, dialect.schema);
+    }
+
+    private static void execute(Connection connection, String statements) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String sql : (dialect.schema + ROWS).split(";")) {
+            for (String sql : statements.split(";")) {
                 if (!sql.isBlank()) {
                     statement.execute(sql);
                 }
