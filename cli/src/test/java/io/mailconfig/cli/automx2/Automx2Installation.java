@@ -120,12 +120,12 @@ final class Automx2Installation {
 
     /** Creates automx2's tables and rows through {@code connection}. */
     static void load(Connection connection, Dialect dialect) throws SQLException {
-        execute(connection, dialect.schema + ROWS);
+        load(connection, dialect, ROWS);
     }
 
-    /** Creates automx2's tables, empty, through {@code connection}. */
-    static void createSchema(Connection connection, Dialect dialect) throws SQLException {
-        execute(connection, dialect.schema);
+    /** Creates automx2's tables with other rows (INSERT statements separated by semicolons). */
+    static void load(Connection connection, Dialect dialect, String rows) throws SQLException {
+        execute(connection, dialect.schema + rows);
     }
 
     private static void execute(Connection connection, String statements) throws SQLException {

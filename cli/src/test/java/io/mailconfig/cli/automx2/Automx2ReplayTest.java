@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,13 +83,8 @@ class Automx2ReplayTest {
     @BeforeAll
     static void migrateAutomx2sSampleData() throws Exception {
         Path file = directory.resolve("automx2-sample.db");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement()) {
-            Automx2Installation.createSchema(connection, Automx2Installation.Dialect.SQLITE);
-            for (String sql : SAMPLE.split(";")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
-                }
-            }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            Automx2Installation.load(connection, Automx2Installation.Dialect.SQLITE, SAMPLE);
         }
         migration = Automx2Migration.migrate(Automx2Source.of(file.toString()).read());
         database = EmbeddedDynamoDb.inMemory();
