@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * automx2's own sample data (database.py, populate_with_example_data, with fixed host names where
@@ -113,15 +115,13 @@ class Automx2ReplayTest {
 
     // ---- tests/test_mozilla.py ----
 
-    @Test
-    void mozillaMissingArgumentIs400() {
-        assertThat(call("GET", "/mail/config-v1.1.xml", "", EMPTY_POST).getStatusCode()).isEqualTo(400);
-    }
-
-    @Test
-    void mozillaNoDomainMatch() {
+    /** test_mozilla_missing_arg, test_apple_missing_arg; test_mozilla_no_domain_match, test_apple_no_domain_match. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/mail/config-v1.1.xml", "/mobileconfig/"})
+    void aMissingArgumentIs400AndNoDomainMatch(String path) {
+        assertThat(call("GET", path, "", EMPTY_POST).getStatusCode()).isEqualTo(400);
         // automx2: 204 with no body; mailconfig: 404, which clients read as "no configuration here" too.
-        differs(Difference.NOT_FOUND_IS_404, 204, call("GET", "/mail/config-v1.1.xml", "emailaddress=a@b.c", EMPTY_POST).getStatusCode());
+        differs(Difference.NOT_FOUND_IS_404, 204, call("GET", path, "emailaddress=a@b.c", EMPTY_POST).getStatusCode());
     }
 
     @Test
@@ -196,16 +196,6 @@ class Automx2ReplayTest {
     }
 
     // ---- tests/test_apple.py ----
-
-    @Test
-    void appleMissingArgumentIs400() {
-        assertThat(call("GET", "/mobileconfig/", "", EMPTY_POST).getStatusCode()).isEqualTo(400);
-    }
-
-    @Test
-    void appleNoDomainMatch() {
-        differs(Difference.NOT_FOUND_IS_404, 204, call("GET", "/mobileconfig/", "emailaddress=a@b.c", EMPTY_POST).getStatusCode());
-    }
 
     @Test
     void applePopAndSmtpAndTheAccountAsAutomx2GivesIt() throws Exception {
