@@ -149,7 +149,7 @@ class MailconfigCliTest {
         assertThat(migrate.err()).contains("automx2: server 125 (pop pop.example.com:110): socket type 'PLAIN' is not carried over");
         assertThat(Files.readString(review)).contains("  - id: example-2\n");
         assertThat(imported.exitCode()).isZero();
-        assertThat(imported.out()).contains("add    pk=PROVIDER#other sk=SERVER#pop3-127");
+        assertThat(imported.out()).contains("add    pk=PROVIDER#other sk=SERVER#127-pop3");
         assertThat(run("import", review.toString(), "--local", db()).out()).startsWith("wrote 0, deleted 0");
     }
 }

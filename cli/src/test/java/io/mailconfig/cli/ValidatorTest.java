@@ -139,6 +139,14 @@ class ValidatorTest {
     }
 
     @Test
+    void aDavUrlMayHoldPlaceholdersInItsPathOnly() {
+        assertThat(validate(Items.dav("acme", "personal", "caldav", "https://dav.acme.example/%EMAILDOMAIN%/%EMAILLOCALPART%/").build()))
+                .isEmpty();
+        assertThat(only(validate(Items.dav("acme", "wrong", "carddav", "https://%EMAILDOMAIN%/dav/").build())))
+                .isEqualTo("item (pk=PROVIDER#acme, sk=DAV#wrong): placeholders may stand only in the path of a DAV URL: https://%EMAILDOMAIN%/dav/");
+    }
+
+    @Test
     void anAliasOfAKnownDomainIsFine() {
         assertThat(validate(Items.domain("acme", "acme.example.net").with("aliasOf", "acme.example").build())).isEmpty();
     }

@@ -1,6 +1,8 @@
 package io.mailconfig.model;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authentication methods, in the vocabulary of Mozilla Autoconfig (the richest of the three
@@ -15,6 +17,14 @@ public enum Authentication {
     TLS_CLIENT_CERT("TLS-client-cert"),
     OAUTH2("OAuth2"),
     NONE("none");
+
+    /**
+     * What Autoconfig, Autodiscover, Apple profiles and the setup page can all express: a password
+     * sent inside TLS, or no credentials. {@link MailServer#method} prefers these.
+     */
+    public static final Set<Authentication> EVERY_PROTOCOL = Set.copyOf(EnumSet.of(PASSWORD_CLEARTEXT, NONE, CLIENT_IP_ADDRESS));
+    /** Every method: what Autoconfig and the setup page can express. */
+    public static final Set<Authentication> ALL = Set.copyOf(EnumSet.allOf(Authentication.class));
 
     private final String id;
 

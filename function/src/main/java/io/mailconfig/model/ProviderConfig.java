@@ -12,6 +12,10 @@ import java.util.Optional;
  * with a provider (a domain's item and a mailbox's item are read by key, see
  * {@link DomainConfig}), so one instance stands for the provider whatever its size and is shared
  * by its domains; the data tool reads a whole partition and gets every domain and mailbox.
+ *
+ * <p>Servers are kept in priority order, lowest first; servers of equal priority keep the order
+ * they are given in (the table's reader gives them in the order of their items' ids, see
+ * {@code store.dynamodb.ItemIdOrder}), so every protocol lists them, and picks its first, alike.
  */
 public record ProviderConfig(
         Provider provider,

@@ -80,7 +80,8 @@ public final class Lookup {
 
     /**
      * For an address, the mailbox's own item is read too, whether or not it has one: an address
-     * with an item and one without cost the same reads and are cached alike.
+     * with an item and one without cost the same reads and are cached alike. An address of an alias
+     * domain reads the item of its mailbox in the target domain ({@link DomainConfig#mailboxAddress}).
      */
     private Result find(String domain, Optional<EmailAddress> address) {
         try {
@@ -90,7 +91,7 @@ public final class Lookup {
             }
             DomainConfig found = config.get();
             if (address.isPresent()) {
-                found = found.withMailbox(store.mailbox(found, address.get()));
+                found = found.withMailbox(store.mailbox(found, found.mailboxAddress(address.get())));
             }
             return new Found(found, address);
         } catch (StoreUnavailableException e) {

@@ -13,10 +13,10 @@ import io.mailconfig.model.ServerType;
 import io.mailconfig.model.SocketType;
 import io.mailconfig.model.UsernameTemplate;
 import io.mailconfig.cli.Validator;
+import io.mailconfig.store.dynamodb.ItemIdOrder;
 import io.mailconfig.store.dynamodb.ItemReader;
 import io.mailconfig.store.dynamodb.ItemReader.Problem;
 import io.mailconfig.store.dynamodb.ItemWriter;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -187,7 +187,18 @@ public final class Automx2Migration {
             skip(what + ": " + e.getMessage() + ": not carried over");
             return;
         }
-        items.add(ItemWriter.server(providerId, type.get().id() + "-" + server.id(), carried));
+        items.add(ItemWriter.server(providerId, serverId(server.id(), type.get()), carried));
+    }
+
+    /**
+     * automx2 sorts a domain's servers by prio with Python's stable sort, so servers of equal prio
+     * keep the order its database returns them in, which for its tables is the order of their ids
+     * (server_domain's key starts with server_id). The id comes first in the item's id, so that
+     * mailconfig's order of equal priorities ({@link ItemIdOrder}: numbers by value) is that order,
+     * IMAP and POP3 alike: {@code SERVER#9-smtp} before {@code SERVER#30-smtp}.
+     */
+    static String serverId(long automx2Id, ServerType type) {
+        return automx2Id + "-" + type.id();
     }
 
     private void carryDav(String providerId, DavServer dav) {
@@ -201,20 +212,14 @@ public final class Automx2Migration {
             skip(what + ": not carried over; mailconfig offers DAV only over https");
             return;
         }
-        if (url.contains("%EMAIL")) {
-            skip(what + ": not carried over; its URL holds a placeholder, which mailconfig does not expand in "
-                    + "DAV URLs: add a DAV# item with a URL that is the same for every mailbox (e.g. the server's /.well-known/"
-                    + dav.type().toLowerCase(Locale.ROOT) + ")");
-            return;
-        }
         String username = dav.userName().filter(name -> !name.isBlank())
                 .orElse(dav.domainRequired() ? UsernameTemplate.EMAIL_ADDRESS : UsernameTemplate.EMAIL_LOCALPART);
         io.mailconfig.model.DavServer carried;
         try {
-            carried = new io.mailconfig.model.DavServer(DavType.parse(dav.type()).orElseThrow(), URI.create(url), username,
+            carried = new io.mailconfig.model.DavServer(DavType.parse(dav.type()).orElseThrow(), url, username,
                     ItemReader.DEFAULT_PRIORITY);
         } catch (IllegalArgumentException e) {
-            skip(what + ": not a valid URL: not carried over");
+            skip(what + ": " + e.getMessage() + ": not carried over");
             return;
         }
         items.add(ItemWriter.dav(providerId, carried.type().id() + "-" + dav.id(), carried));

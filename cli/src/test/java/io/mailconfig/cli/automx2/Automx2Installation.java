@@ -120,8 +120,17 @@ final class Automx2Installation {
 
     /** Creates automx2's tables and rows through {@code connection}. */
     static void load(Connection connection, Dialect dialect) throws SQLException {
+        load(connection, dialect, ROWS);
+    }
+
+    /** Creates automx2's tables with other rows (INSERT statements separated by semicolons). */
+    static void load(Connection connection, Dialect dialect, String rows) throws SQLException {
+        execute(connection, dialect.schema + rows);
+    }
+
+    private static void execute(Connection connection, String statements) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String sql : (dialect.schema + ROWS).split(";")) {
+            for (String sql : statements.split(";")) {
                 if (!sql.isBlank()) {
                     statement.execute(sql);
                 }

@@ -9,6 +9,7 @@ import io.mailconfig.cli.TableAccess;
 import io.mailconfig.cli.Validator;
 import io.mailconfig.http.Request;
 import io.mailconfig.lambda.MailconfigHandler;
+import io.mailconfig.model.UsernameTemplate;
 import io.mailconfig.local.EmbeddedDynamoDb;
 import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
 import io.mailconfig.store.dynamodb.Table;
@@ -61,15 +62,24 @@ class Automx2MigrationTest {
         return Automx2Installation.sqliteFile(directory);
     }
 
-    /** One server as Autoconfig lists it: type, host, port, socket type, user name, authentication. */
+    /**
+     * One server as Autoconfig lists it: type, host, port, socket type, user name (filled in as a
+     * client does, with %EMAILADDRESS% standing for the address asked about), authentication.
+     */
     private static List<String> servers(Xml xml, String element) {
         List<String> servers = new ArrayList<>();
         for (int i = 1; i <= xml.count("//" + element); i++) {
             String at = "(//" + element + ")[" + i + "]";
             servers.add(String.join(" ", xml.text(at + "/@type"), xml.text(at + "/hostname"), xml.text(at + "/port"),
-                    xml.text(at + "/socketType"), xml.text(at + "/username"), xml.text(at + "/authentication")));
+                    xml.text(at + "/socketType"), asTemplate(xml.text(at + "/username"), xml.text("//emailProvider/domain")),
+                    xml.text(at + "/authentication")));
         }
         return servers;
+    }
+
+    /** mailconfig writes %EMAILADDRESS% as %EMAILLOCALPART%@ and the domain: the same login, with the domain as the table has it. */
+    private static String asTemplate(String username, String domain) {
+        return username.replace(UsernameTemplate.EMAIL_LOCALPART + "@" + domain, UsernameTemplate.EMAIL_ADDRESS);
     }
 
     private static Xml ask(TableAccess table, String address) {
@@ -104,7 +114,7 @@ class Automx2MigrationTest {
                         "smtp smtp.example.com 587 STARTTLS %EMAILADDRESS% password-cleartext");
                 assertThat(xml.text("//calendar/serverURL")).isEqualTo("https://dav.example.com/caldav/");
                 assertThat(xml.text("//addressBook/serverURL")).isEqualTo("https://dav.example.com:8443/carddav/");
-                assertThat(xml.text("//addressBook/username")).isEqualTo("%EMAILADDRESS%");
+                assertThat(asTemplate(xml.text("//addressBook/username"), xml.text("//emailProvider/domain"))).isEqualTo("%EMAILADDRESS%");
                 assertThat(xml.text("//displayName")).isEqualTo("Example Inc.");
                 assertThat(xml.text("//displayShortName")).isEqualTo("Example");
             }
@@ -166,10 +176,13 @@ class Automx2MigrationTest {
                 assertThat(xml.text("//displayName")).isEqualTo("Example Inc.");
                 assertThat(xml.text("//displayShortName")).isEqualTo("Example");
                 assertThat(xml.text("//addressBook/serverURL")).isEqualTo("https://www.example.net/SOGo/dav/");
+                assertThat(xml.text("//calendar/serverURL")).as("left for the client, with the domain written out")
+                        .isEqualTo("https://www.example.net/SOGo/dav/%EMAILLOCALPART%@" + address.substring(address.indexOf('@') + 1)
+                                + "/Calendar/personal/");
             }
         }
         assertThat(result.report())
-                .anyMatch(line -> line.startsWith("DAV server 4 (caldav https://www.example.net/SOGo/dav/%EMAILADDRESS%/Calendar/personal/): not carried over; its URL holds a placeholder"))
+                .noneMatch(line -> line.startsWith("DAV server 4"))
                 .anyMatch(line -> line.startsWith("LDAP server 42 (ldaps://ldap.example.com:636") && line.contains("mailboxes of example.org"))
                 .anyMatch(line -> line.startsWith("LDAP server 99 (ldap://unused.example.net:389") && line.endsWith("is used by no domain: not carried over"));
         assertThat(String.join("\n", result.report())).doesNotContain("CLEARTEXT", "UNSAFE");
@@ -206,6 +219,27 @@ class Automx2MigrationTest {
             assertThat(dav.domainRequired()).isTrue();
             assertThat(dav.userName()).contains("%EMAILADDRESS%");
         });
+    }
+
+    @Test
+    void serversOfEqualPrioKeepAutomx2sOrderOfIdsAcrossTypes() throws Exception {
+        // automx2 lists a domain's servers sorted by prio, ties in the order of their ids.
+        Automx2Data data = new Automx2Data(List.of(new Automx2Data.Provider(1, "Tie Mail", "Tie")),
+                List.of(new Automx2Data.Domain(1, "tie.example", 1, Optional.empty())),
+                List.of(server(30, "smtp", "thirty.tie.example", 587), server(9, "smtp", "nine.tie.example", 587),
+                        server(100, "smtp", "hundred.tie.example", 587), server(12, "pop", "pop.tie.example", 995),
+                        server(20, "imap", "imap.tie.example", 993)),
+                List.of(), List.of());
+
+        try (TableAccess table = imported(Automx2Migration.migrate(data))) {
+            Xml xml = ask(table, "x@tie.example");
+            assertThat(xml.texts("//outgoingServer/hostname")).containsExactly("nine.tie.example", "thirty.tie.example", "hundred.tie.example");
+            assertThat(xml.texts("//incomingServer/hostname")).containsExactly("pop.tie.example", "imap.tie.example");
+        }
+    }
+
+    private static Automx2Data.Server server(long id, String type, String name, int port) {
+        return new Automx2Data.Server(id, 10, name, port, type, port == 587 ? "STARTTLS" : "SSL", "%EMAILADDRESS%", "plain", Set.of(1L));
     }
 
     @Test

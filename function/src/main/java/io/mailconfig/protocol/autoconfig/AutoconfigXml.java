@@ -8,13 +8,15 @@ import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
 import io.mailconfig.model.MailServer;
 import io.mailconfig.model.ProviderConfig;
+import io.mailconfig.model.UsernameTemplate;
 import java.util.Optional;
 
 /**
  * Renders config-v1.1.xml as Thunderbird's readFromXML and K-9's autoconfig parser read it:
- * an emailProvider whose id is a host name, the one domain asked about, servers in priority order with
- * username templates left for the client to fill in (unless the mailbox has a login name of its
- * own), then the address book and calendar in the form of the Thunderbird wiki.
+ * an emailProvider whose id is a host name, the one domain asked about, servers in priority order
+ * with the method every protocol names first, login names left for the client to complete with
+ * the local part (unless the mailbox has a login name of its own), then the address book and
+ * calendar in the form of the Thunderbird wiki, their URLs completed the same way.
  */
 final class AutoconfigXml {
 
@@ -57,25 +59,19 @@ final class AutoconfigXml {
         xml.element("hostname", server.hostname());
         xml.element("port", Integer.toString(server.port()));
         xml.element("socketType", server.socketType().name());
-        for (Authentication method : server.authentication()) {
+        for (Authentication method : server.methodsInOrder()) {
             xml.element("authentication", method.id());
         }
-        xml.element("username", address.map(a -> ownLoginName(config, a).orElse(server.username()))
-                .orElse(server.username()));
+        xml.element("username", config.loginTemplate(server.username(), address));
         xml.end();
     }
 
     private static void dav(XmlWriter xml, String element, DavServer dav, DomainConfig config,
             Optional<EmailAddress> address) {
         xml.start(element, "type", dav.type().id());
-        xml.element("username", address.map(a -> ownLoginName(config, a).orElse(dav.username()))
-                .orElse(dav.username()));
+        xml.element("username", config.loginTemplate(dav.username(), address));
         xml.element("authentication", "http-basic");
-        xml.element("serverURL", dav.url().toString());
+        xml.element("serverURL", UsernameTemplate.forDomain(dav.url(), config.mailboxDomain()));
         xml.end();
-    }
-
-    private static Optional<String> ownLoginName(DomainConfig config, EmailAddress address) {
-        return config.user(address).flatMap(user -> user.loginName());
     }
 }

@@ -1,6 +1,9 @@
 package io.mailconfig.protocol.autodiscover;
 
 import io.mailconfig.xml.XmlWriter;
+import io.mailconfig.model.Authentication;
+import io.mailconfig.model.DavServer;
+import io.mailconfig.model.DavType;
 import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
 import io.mailconfig.model.MailServer;
@@ -13,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Renders POX Autodiscover answers: the Outlook schema (responseschema/2006a) as Outlook and
@@ -26,7 +30,17 @@ final class AutodiscoverXml {
     private AutodiscoverXml() {
     }
 
-    /** The settings of every server, primary first, with login names filled in for this address. */
+    /**
+     * What a Protocol entry can say of authentication: a password (SPA off: on means NTLM to
+     * Outlook but a challenge-response password to Thunderbird) or none (AuthRequired off).
+     */
+    static final Set<Authentication> EXPRESSIBLE = Set.of(Authentication.PASSWORD_CLEARTEXT, Authentication.NONE,
+            Authentication.CLIENT_IP_ADDRESS);
+
+    /**
+     * The settings of every server it can express, primary first, with login names filled in for
+     * this address, then the provider's CalDAV and CardDAV servers as automx2 and eM Client have them.
+     */
     static byte[] outlookSettings(DomainConfig config, EmailAddress address) {
         XmlWriter xml = outlookResponse();
         user(xml, config, address);
@@ -39,6 +53,8 @@ final class AutodiscoverXml {
         for (MailServer server : config.provider().outgoingServers()) {
             protocol(xml, server, config, address);
         }
+        config.provider().davServer(DavType.CALDAV).ifPresent(dav -> dav(xml, "CalDAV", dav, config, address));
+        config.provider().davServer(DavType.CARDDAV).ifPresent(dav -> dav(xml, "CardDAV", dav, config, address));
         return xml.toBytes();
     }
 
@@ -125,6 +141,10 @@ final class AutodiscoverXml {
      * try NTLM, so it is written off.
      */
     private static void protocol(XmlWriter xml, MailServer server, DomainConfig config, EmailAddress address) {
+        Optional<Authentication> method = server.method(EXPRESSIBLE);
+        if (method.isEmpty()) {
+            return;
+        }
         xml.start("Protocol");
         xml.element("Type", type(server.type()));
         xml.element("Server", server.hostname());
@@ -134,8 +154,20 @@ final class AutodiscoverXml {
         xml.element("SPA", "off");
         xml.element("SSL", "on");
         xml.element("Encryption", server.socketType() == SocketType.SSL ? "SSL" : "TLS");
-        xml.element("AuthRequired", "on");
+        xml.element("AuthRequired", method.get() == Authentication.PASSWORD_CLEARTEXT ? "on" : "off");
         xml.element("TTL", Long.toString(MicrosoftAutodiscover.CLIENT_TTL.toHours()));
+        xml.end();
+    }
+
+    /** A DAV server: Server is its URL for this address, as eM Client reads it. */
+    private static void dav(XmlWriter xml, String type, DavServer dav, DomainConfig config, EmailAddress address) {
+        xml.start("Protocol");
+        xml.element("Type", type);
+        xml.element("Server", config.davUrl(dav, address).toString());
+        xml.element("Port", Integer.toString(dav.port()));
+        xml.element("SSL", "on");
+        xml.element("DomainRequired", "off");
+        xml.element("LoginName", config.loginName(dav, address));
         xml.end();
     }
 

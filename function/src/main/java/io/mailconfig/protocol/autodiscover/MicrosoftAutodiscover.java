@@ -5,7 +5,6 @@ import io.mailconfig.http.Outcome;
 import io.mailconfig.http.Request;
 import io.mailconfig.http.Response;
 import io.mailconfig.http.Route;
-import io.mailconfig.model.Domain;
 import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
 import io.mailconfig.protocol.Lookup;
@@ -85,7 +84,7 @@ public final class MicrosoftAutodiscover {
             case Lookup.Found found -> {
                 DomainConfig config = found.config();
                 EmailAddress address = found.address().orElseThrow();
-                Optional<EmailAddress> redirect = redirectTarget(config.domain(), address);
+                Optional<EmailAddress> redirect = redirectTarget(config, address);
                 yield switch (schema.get()) {
                     case OUTLOOK -> ok(redirect.map(AutodiscoverXml::outlookRedirect)
                             .orElseGet(() -> AutodiscoverXml.outlookSettings(config, address)));
@@ -111,10 +110,15 @@ public final class MicrosoftAutodiscover {
         return ok(AutodiscoverXml.mobileSyncSettings(config, address, activeSync.get()));
     }
 
-    /** local@alias.example becomes local@target.example when the domain is an alias of another. */
-    static Optional<EmailAddress> redirectTarget(Domain domain, EmailAddress address) {
-        return domain.aliasOf().filter(target -> !target.equals(domain.name()))
-                .map(target -> new EmailAddress(address.localPart(), target));
+    /**
+     * local@alias.example becomes local@target.example when the domain is an alias of another of
+     * the same provider: Outlook asks again and gets the settings every protocol gives the alias
+     * address. An alias of another provider's domain is answered here, with this provider's
+     * servers, as the other protocols answer it.
+     */
+    static Optional<EmailAddress> redirectTarget(DomainConfig config, EmailAddress address) {
+        return config.aliasTarget().filter(target -> !target.name().equals(config.domain().name()))
+                .map(target -> config.mailboxAddress(address));
     }
 
     private static Response ok(byte[] body) {

@@ -11,7 +11,6 @@ import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
 import io.mailconfig.model.MailServer;
 import io.mailconfig.model.ServerType;
-import io.mailconfig.model.SocketType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +72,8 @@ final class MobileconfigProfile {
         mail.put(prefix + "Authentication", text(authentication));
         mail.put(prefix + "HostName", text(server.hostname()));
         mail.put(prefix + "PortNumber", new NSNumber(server.port()));
-        mail.put(prefix + "UseSSL", new NSNumber(server.socketType() == SocketType.SSL));
+        // True for STARTTLS too: Mail then insists on TLS, and never sends the password in the clear (docs/apple-profiles.md).
+        mail.put(prefix + "UseSSL", new NSNumber(true));
         mail.put(prefix + "Username", text(config.loginName(server, address)));
     }
 
@@ -84,7 +84,7 @@ final class MobileconfigProfile {
         payload.put(prefix + "AccountDescription", text(organization + " " + what + " (" + address + ")"));
         payload.put(prefix + "HostName", text(dav.host()));
         payload.put(prefix + "Port", new NSNumber(dav.port()));
-        payload.put(prefix + "PrincipalURL", text(dav.url().toString()));
+        payload.put(prefix + "PrincipalURL", text(config.davUrl(dav, address).toString()));
         payload.put(prefix + "UseSSL", new NSNumber(true));
         payload.put(prefix + "Username", text(config.loginName(dav, address)));
         return payload;

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Every server of the address's provider, to type in by hand: each incoming server a person may
  * choose (IMAP and POP3, a later one of the same kind marked as a backup), each outgoing server,
- * CalDAV and CardDAV. The terms are the ones mail programs show; the values to copy are
+ * CalDAV and CardDAV, each with the method and login name every protocol gives
+ * (docs/client-settings.md). The terms are the ones mail programs show; the values to copy are
  * {@code <code>} that one tap selects whole.
  */
 final class SettingsHtml {
@@ -62,7 +63,7 @@ final class SettingsHtml {
             copyable(html, texts.html("settings.server"), server.hostname());
             copyable(html, texts.html("settings.port"), Integer.toString(server.port()));
             entry(html, texts.html("settings.security"), server.socketType() == SocketType.SSL ? "SSL/TLS" : "STARTTLS");
-            entry(html, texts.html("settings.authentication"), authentication(texts, server.authentication().getFirst()));
+            entry(html, texts.html("settings.authentication"), authentication(texts, server.method(Authentication.ALL).orElseThrow()));
             copyable(html, texts.html("settings.username"), config.loginName(server, address));
             html.append("</dl>\n");
         }
@@ -71,7 +72,7 @@ final class SettingsHtml {
     private static void dav(StringBuilder html, Texts texts, String id, String title, DomainConfig config,
             EmailAddress address, DavServer dav) {
         html.append("<h3>").append(texts.html(title)).append("</h3>\n<dl id=\"").append(id).append("\">\n");
-        copyable(html, texts.html("settings.url"), dav.url().toString());
+        copyable(html, texts.html("settings.url"), config.davUrl(dav, address).toString());
         copyable(html, texts.html("settings.username"), config.loginName(dav, address));
         html.append("</dl>\n");
     }

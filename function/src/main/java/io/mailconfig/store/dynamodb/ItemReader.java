@@ -45,6 +45,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -101,12 +102,16 @@ public final class ItemReader {
         }
     }
 
+    /**
+     * Servers of equal priority keep the {@link ItemIdOrder} of their items' ids, whatever order
+     * the items come in.
+     */
     public static Result read(String providerId, List<Map<String, AttributeValue>> items) {
         List<Problem> problems = new ArrayList<>();
         Provider provider = null;
         List<Domain> domains = new ArrayList<>();
-        List<MailServer> servers = new ArrayList<>();
-        List<DavServer> davServers = new ArrayList<>();
+        Map<String, MailServer> servers = new TreeMap<>(ItemIdOrder.INSTANCE);
+        Map<String, DavServer> davServers = new TreeMap<>(ItemIdOrder.INSTANCE);
         Map<String, UserSettings> users = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
             Fields fields = new Fields(item);
@@ -118,9 +123,9 @@ public final class ItemReader {
                 } else if (sk.startsWith(DOMAIN_PREFIX)) {
                     domains.add(domain(sk.substring(DOMAIN_PREFIX.length()), fields));
                 } else if (sk.startsWith(SERVER_PREFIX)) {
-                    servers.add(server(fields));
+                    servers.put(sk.substring(SERVER_PREFIX.length()), server(fields));
                 } else if (sk.startsWith(DAV_PREFIX)) {
-                    davServers.add(davServer(fields));
+                    davServers.put(sk.substring(DAV_PREFIX.length()), davServer(fields));
                 } else if (sk.startsWith(USER_PREFIX)) {
                     UserSettings user = user(sk.substring(USER_PREFIX.length()), fields);
                     users.put(user.address(), user);
@@ -136,7 +141,8 @@ public final class ItemReader {
                     "provider item missing or malformed; using the provider id as its name"));
             provider = new Provider(providerId, providerId, providerId, Optional.empty());
         }
-        return new Result(new ProviderConfig(provider, domains, servers, davServers, users), problems);
+        return new Result(new ProviderConfig(provider, domains, List.copyOf(servers.values()),
+                List.copyOf(davServers.values()), users), problems);
     }
 
     private static String key(Map<String, AttributeValue> item, String name) {
@@ -206,7 +212,8 @@ public final class ItemReader {
     private static DavServer davServer(Fields fields) throws InvalidItem {
         DavType type = DavType.parse(fields.required(TYPE))
                 .orElseThrow(() -> new InvalidItem("type must be caldav or carddav"));
-        URI url = httpUrl(fields.required(URL));
+        // An https URL whose path may hold placeholders; DavServer says what is wrong otherwise.
+        String url = fields.required(URL);
         String username = fields.string(USERNAME).orElse(UsernameTemplate.EMAIL_ADDRESS);
         int priority = fields.integer(PRIORITY).orElse(DEFAULT_PRIORITY);
         return new DavServer(type, url, username, priority);

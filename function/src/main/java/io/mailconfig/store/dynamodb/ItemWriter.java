@@ -85,7 +85,7 @@ public final class ItemWriter {
     public static Map<String, AttributeValue> dav(String providerId, String id, DavServer dav) {
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         attributes.put(TYPE, AttributeValue.fromS(dav.type().id()));
-        attributes.put(URL, AttributeValue.fromS(dav.url().toString()));
+        attributes.put(URL, AttributeValue.fromS(dav.url()));
         attributes.put(USERNAME, AttributeValue.fromS(dav.username()));
         attributes.put(PRIORITY, AttributeValue.fromN(Integer.toString(dav.priority())));
         return item(partitionKey(providerId), Table.DAV_PREFIX + id, attributes);

@@ -71,7 +71,7 @@ class AutoconfigPerUserTest {
         Xml xml = Xml.parse(ask(tables.withUsers(), OWN_NAME_ONLY).getBody());
 
         assertThat(xml.texts("//incomingServer/username"))
-                .containsExactly("%EMAILADDRESS%", "%EMAILADDRESS%", "%EMAILLOCALPART%");
+                .containsExactly("%EMAILLOCALPART%@example.com", "%EMAILLOCALPART%@example.com", "%EMAILLOCALPART%");
     }
 
     @Test

@@ -55,7 +55,7 @@ class MozillaAutoconfigTest {
     }
 
     @Test
-    void listsServersInPriorityOrderWithEveryAuthenticationMethodAndTemplatesUntouched() {
+    void listsServersInPriorityOrderWithEveryAuthenticationMethodAndTheDomainWrittenIntoTheTemplates() {
         Xml xml = Xml.parse(call(event("autoconfig")).getBody());
 
         assertThat(xml.texts("//incomingServer/hostname"))
@@ -64,10 +64,11 @@ class MozillaAutoconfigTest {
         assertThat(xml.texts("//incomingServer/port")).containsExactly("993", "143", "995");
         assertThat(xml.texts("//incomingServer/socketType")).containsExactly("SSL", "STARTTLS", "SSL");
         assertThat(xml.texts("//incomingServer/username"))
-                .containsExactly("%EMAILADDRESS%", "%EMAILADDRESS%", "%EMAILLOCALPART%");
+                .containsExactly("%EMAILLOCALPART%@example.com", "%EMAILLOCALPART%@example.com", "%EMAILLOCALPART%");
         assertThat(xml.texts("//outgoingServer/port")).containsExactly("465", "587");
         assertThat(xml.texts("//outgoingServer[1]/authentication"))
-                .containsExactly("password-encrypted", "password-cleartext");
+                .as("the method every protocol names comes first, then the server's others")
+                .containsExactly("password-cleartext", "password-encrypted");
         assertThat(xml.texts("//socketType")).doesNotContain("plain");
     }
 
@@ -88,7 +89,7 @@ class MozillaAutoconfigTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         Xml xml = Xml.parse(response.getBody());
         assertThat(xml.text("//emailProvider/@id")).isEqualTo("example.net");
-        assertThat(xml.texts("//incomingServer/username")).contains("%EMAILADDRESS%");
+        assertThat(xml.texts("//incomingServer/username")).contains("%EMAILLOCALPART%@example.net");
     }
 
     @Test
@@ -204,7 +205,7 @@ class MozillaAutoconfigTest {
             Xml other = Xml.parse(withUsers.handleRequest(withQuery("emailaddress=dave%40example.com"), null).getBody());
 
             assertThat(own.texts("//incomingServer/username")).containsOnly("c.smith");
-            assertThat(other.texts("//incomingServer/username")).contains("%EMAILADDRESS%");
+            assertThat(other.texts("//incomingServer/username")).contains("%EMAILLOCALPART%@example.com");
         }
     }
 

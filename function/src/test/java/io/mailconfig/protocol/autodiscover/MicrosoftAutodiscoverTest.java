@@ -93,6 +93,10 @@ class MicrosoftAutodiscoverTest {
         assertThat(response.getBody()).doesNotContain("<html", "Exception", "at io.");
     }
 
+    /** The Protocol entries of mail servers, and those of DAV servers. */
+    private static final String MAIL = "//Protocol[Type='IMAP' or Type='POP3' or Type='SMTP']";
+    private static final String DAV = "//Protocol[Type='CalDAV' or Type='CardDAV']";
+
     @ParameterizedTest
     @Event(value = "events/samples/autodiscover-outlook.json", type = APIGatewayV2HTTPEvent.class)
     void answersOutlooksRequestWithEveryServerInPriorityOrder(APIGatewayV2HTTPEvent event) {
@@ -107,18 +111,32 @@ class MicrosoftAutodiscoverTest {
         assertThat(xml.count("//User/DisplayName")).isZero();
         assertThat(xml.text("//Account/AccountType")).isEqualTo("email");
         assertThat(xml.text("//Account/Action")).isEqualTo("settings");
-        assertThat(xml.texts("//Protocol/Type")).containsExactly("IMAP", "IMAP", "POP3", "SMTP", "SMTP");
-        assertThat(xml.texts("//Protocol/Server"))
+        assertThat(xml.texts(MAIL + "/Type")).containsExactly("IMAP", "IMAP", "POP3", "SMTP", "SMTP");
+        assertThat(xml.texts(MAIL + "/Server"))
                 .containsExactly("imap.example.com", "imap2.example.com", "pop.example.com", "smtp.example.com", "smtp.example.com");
-        assertThat(xml.texts("//Protocol/Port")).containsExactly("993", "143", "995", "465", "587");
-        assertThat(xml.texts("//Protocol/Encryption")).containsExactly("SSL", "TLS", "SSL", "SSL", "TLS");
-        assertThat(xml.texts("//Protocol/SSL")).containsOnly("on");
-        assertThat(xml.texts("//Protocol/LoginName"))
+        assertThat(xml.texts(MAIL + "/Port")).containsExactly("993", "143", "995", "465", "587");
+        assertThat(xml.texts(MAIL + "/Encryption")).containsExactly("SSL", "TLS", "SSL", "SSL", "TLS");
+        assertThat(xml.texts(MAIL + "/SSL")).containsOnly("on");
+        assertThat(xml.texts(MAIL + "/LoginName"))
                 .containsExactly("alice@example.com", "alice@example.com", "alice", "alice@example.com", "alice@example.com");
-        assertThat(xml.texts("//Protocol/SPA")).hasSize(5).containsOnly("off");
-        assertThat(xml.texts("//Protocol/DomainRequired")).hasSize(5).containsOnly("off");
-        assertThat(xml.texts("//Protocol/AuthRequired")).hasSize(5).containsOnly("on");
-        assertThat(xml.texts("//Protocol/TTL")).hasSize(5).containsOnly("1");
+        assertThat(xml.texts(MAIL + "/SPA")).hasSize(5).containsOnly("off");
+        assertThat(xml.texts(MAIL + "/DomainRequired")).hasSize(5).containsOnly("off");
+        assertThat(xml.texts(MAIL + "/AuthRequired")).hasSize(5).containsOnly("on");
+        assertThat(xml.texts(MAIL + "/TTL")).hasSize(5).containsOnly("1");
+        assertThat(xml.texts("//Protocol/Type")).endsWith("CalDAV", "CardDAV");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/samples/autodiscover-outlook.json", type = APIGatewayV2HTTPEvent.class)
+    void answersTheCalendarAndAddressBookAsAutomx2AndEmClientHaveThem(APIGatewayV2HTTPEvent event) {
+        Xml xml = Xml.parse(call(event).getBody());
+
+        assertThat(xml.texts(DAV + "/Type")).containsExactly("CalDAV", "CardDAV");
+        assertThat(xml.texts(DAV + "/Server")).containsExactly("https://dav.example.com/caldav/", "https://dav.example.com/carddav/");
+        assertThat(xml.texts(DAV + "/Port")).containsExactly("443", "443");
+        assertThat(xml.texts(DAV + "/SSL")).containsExactly("on", "on");
+        assertThat(xml.texts(DAV + "/DomainRequired")).containsExactly("off", "off");
+        assertThat(xml.texts(DAV + "/LoginName")).containsExactly("alice@example.com", "alice@example.com");
     }
 
     @ParameterizedTest
@@ -140,7 +158,7 @@ class MicrosoftAutodiscoverTest {
         APIGatewayV2HTTPResponse response = call(event);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(Xml.parse(response.getBody()).count("//Protocol")).isEqualTo(5);
+        assertThat(Xml.parse(response.getBody()).count(MAIL)).isEqualTo(5);
     }
 
     @Test
@@ -184,7 +202,7 @@ class MicrosoftAutodiscoverTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         Xml xml = Xml.parse(response.getBody());
         assertThat(xml.text("//AutoDiscoverSMTPAddress")).isEqualTo("alice@example.com");
-        assertThat(xml.count("//Protocol")).isEqualTo(5);
+        assertThat(xml.count(MAIL)).isEqualTo(5);
     }
 
     @ParameterizedTest
@@ -441,7 +459,7 @@ class MicrosoftAutodiscoverTest {
         Xml dave = Xml.parse(call(outlookAsking("dave@example.com")).getBody());
 
         assertThat(carol.text("//User/DisplayName")).isEqualTo("Carol <Smith> & Co");
-        assertThat(carol.texts("//Protocol/LoginName")).hasSize(5).containsOnly("c.smith");
+        assertThat(carol.texts("//Protocol/LoginName")).hasSize(7).containsOnly("c.smith");
         assertThat(dave.count("//User/DisplayName")).isZero();
         assertThat(dave.texts("//Protocol/LoginName")).contains("dave@example.com", "dave");
         assertThat(call(outlookAsking("Carol@example.com")).getBody()).contains("Carol &lt;Smith&gt; &amp; Co");

@@ -140,7 +140,7 @@ class AppleMobileconfigTest {
     }
 
     @Test
-    void theMailPayloadPrefersImapWithImplicitTlsAndExpandsTheUsername() throws Exception {
+    void theMailPayloadHoldsTheFirstServersWithTheMethodEveryProtocolNamesAndExpandsTheUsername() throws Exception {
         NSDictionary mail = payload(download(example.handler(), "emailaddress=alice%40example.com&name=Alice%20Example"),
                 "com.apple.mail.managed");
 
@@ -155,7 +155,9 @@ class AppleMobileconfigTest {
         assertThat(value(mail, "OutgoingMailServerHostName")).isEqualTo("smtp.example.com");
         assertThat(value(mail, "OutgoingMailServerPortNumber")).isEqualTo(465);
         assertThat(value(mail, "OutgoingMailServerUseSSL")).isEqualTo(true);
-        assertThat(value(mail, "OutgoingMailServerAuthentication")).isEqualTo("EmailAuthCRAMMD5");
+        assertThat(value(mail, "OutgoingMailServerAuthentication"))
+                .as("[password-encrypted, password-cleartext]: the password, as Autodiscover can only say")
+                .isEqualTo("EmailAuthPassword");
         assertThat(value(mail, "OutgoingMailServerUsername")).isEqualTo("alice@example.com");
         assertThat(value(mail, "OutgoingPasswordSameAsIncomingPassword")).isEqualTo(true);
         for (String key : List.of("IncomingMailServerPortNumber", "OutgoingMailServerPortNumber")) {
@@ -228,7 +230,7 @@ class AppleMobileconfigTest {
     }
 
     @Test
-    void pop3AndStarttlsOnlyWhenThatIsAllThereIs() throws Exception {
+    void pop3AndStarttlsWhenThatIsAllThereIsWithUseSslTrue() throws Exception {
         try (TestTable pop = new TestTable()) {
             pop.put(Items.provider("pop", "Pop Mail", "Pop").build())
                     .put(Items.domain("pop", "pop.example").build())
@@ -241,26 +243,32 @@ class AppleMobileconfigTest {
             NSDictionary mail = payload(profile, "com.apple.mail.managed");
             assertThat(value(mail, "EmailAccountType")).isEqualTo("EmailTypePOP");
             assertThat(value(mail, "IncomingMailServerUsername")).isEqualTo("Paul");
-            assertThat(value(mail, "OutgoingMailServerUseSSL")).isEqualTo(false);
+            assertThat(value(mail, "OutgoingMailServerPortNumber")).isEqualTo(587);
+            assertThat(value(mail, "OutgoingMailServerUseSSL")).as("TLS required, by STARTTLS on 587").isEqualTo(true);
             assertThat(payloads(profile)).hasSize(1);
         }
     }
 
     @Test
-    void implicitTlsWinsOverAStarttlsServerOfHigherPriority() throws Exception {
+    void theAdministratorsPriorityDecidesBetweenStarttlsAndImplicitTlsAndBetweenImapAndPop3() throws Exception {
         try (TestTable tls = new TestTable()) {
             tls.put(Items.provider("tls", "TLS Mail", "TLS").build())
                     .put(Items.domain("tls", "tls.example").build())
-                    .put(Items.server("tls", "imap-starttls", "imap", "mail.tls.example", 143, "STARTTLS", 1).build())
+                    .put(Items.server("tls", "pop3", "pop3", "mail.tls.example", 995, "SSL", 1).build())
+                    .put(Items.server("tls", "imap-starttls", "imap", "mail.tls.example", 143, "STARTTLS", 2).build())
                     .put(Items.server("tls", "imaps", "imap", "mail.tls.example", 993, "SSL", 5).build())
                     .put(Items.server("tls", "submission", "smtp", "mail.tls.example", 587, "STARTTLS", 1).build())
-                    .put(Items.server("tls", "submissions", "smtp", "mail.tls.example", 465, "SSL", 5).build());
+                    .put(Items.server("tls", "submissions", "smtp", "mail.tls.example", 465, "SSL", 5).build())
+                    .put(Items.server("tls", "oauth", "imap", "oauth.tls.example", 993, "SSL", 0)
+                            .withList("authentication", "OAuth2").build());
 
             NSDictionary mail = payload(download(new MailconfigHandler(tls.store(), Optional.empty(), Request.HTTPS), "emailaddress=x%40tls.example"),
                     "com.apple.mail.managed");
 
-            assertThat(value(mail, "IncomingMailServerPortNumber")).isEqualTo(993);
-            assertThat(value(mail, "OutgoingMailServerPortNumber")).isEqualTo(465);
+            assertThat(value(mail, "EmailAccountType")).as("the first incoming server a profile can authenticate with").isEqualTo("EmailTypePOP");
+            assertThat(value(mail, "IncomingMailServerPortNumber")).isEqualTo(995);
+            assertThat(value(mail, "OutgoingMailServerPortNumber")).isEqualTo(587);
+            assertThat(value(mail, "OutgoingMailServerUseSSL")).isEqualTo(true);
         }
     }
 

@@ -159,8 +159,8 @@ class SetupPageTest {
                 "<h4>SMTP</h4>", "<h4>SMTP – backup server</h4>", "POP3 downloads it to one device");
         assertThat(between(settings, "<dl id=\"pop3\">", "</dl>")).contains("pop.example.com", "<code>995</code>",
                 "<dt>Username</dt><dd><code>alice</code></dd>");
-        assertThat(between(settings, "<dl id=\"smtp\">", "</dl>")).contains("smtp.example.com", "<code>465</code>",
-                "<dd>Encrypted password</dd>");
+        assertThat(between(settings, "<dl id=\"smtp\">", "</dl>")).as("[password-encrypted, password-cleartext]: what every protocol names")
+                .contains("smtp.example.com", "<code>465</code>", "<dd>Normal password</dd>");
         assertThat(between(settings, "<dl id=\"smtp-backup\">", "</dl>")).contains("<code>587</code>", "<dd>STARTTLS</dd>");
         assertThat(between(settings, "<dl id=\"caldav\">", "</dl>")).contains("<code>https://dav.example.com/caldav/</code>");
         assertThat(between(settings, "<dl id=\"carddav\">", "</dl>")).contains("<code>https://dav.example.com/carddav/</code>");
