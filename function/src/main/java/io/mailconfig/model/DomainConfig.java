@@ -75,12 +75,25 @@ public record DomainConfig(Domain domain, Optional<Domain> aliasTarget, Provider
 
     /**
      * A login name template as Autoconfig hands it to a client that fills in the local part: the
-     * mailbox's own login name when it has one, else the template with the mailbox domain written
-     * out ({@link UsernameTemplate#forDomain}), so it gives what {@link #loginName} gives.
+     * mailbox's own login name when it has one, else the template for {@link #autoconfigTemplate}.
      */
     public String loginTemplate(String template, Optional<EmailAddress> address) {
         return address.flatMap(this::user).flatMap(UserSettings::loginName)
-                .orElseGet(() -> UsernameTemplate.forDomain(template, mailboxDomain()));
+                .orElseGet(() -> autoconfigTemplate(template, address));
+    }
+
+    /**
+     * A template (login name or DAV URL) for a client that fills in the placeholders itself. With
+     * an address, or for a domain with {@code aliasOf}, the mailbox domain is written out
+     * ({@link UsernameTemplate#forDomain}), so it gives what {@link #loginName} gives. Asked by
+     * host name alone, the domain stays a placeholder: on the provider's shared hosts the
+     * customer's domain is only known to the client.
+     */
+    public String autoconfigTemplate(String template, Optional<EmailAddress> address) {
+        if (address.isEmpty() && domain.aliasOf().isEmpty()) {
+            return template;
+        }
+        return UsernameTemplate.forDomain(template, mailboxDomain());
     }
 
     private String loginName(String template, EmailAddress address) {

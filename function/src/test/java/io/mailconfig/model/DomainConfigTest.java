@@ -45,10 +45,22 @@ class DomainConfigTest {
         DomainConfig config = DomainConfig.within(TARGET, PROVIDER);
         EmailAddress typed = new EmailAddress("MiXed.Case", "example.com");
 
-        String template = config.loginTemplate(IMAP.username(), Optional.empty());
+        String template = config.loginTemplate(IMAP.username(), Optional.of(typed));
 
         assertThat(template).isEqualTo("%EMAILLOCALPART%@example.com");
         assertThat(template.replace(UsernameTemplate.EMAIL_LOCALPART, typed.localPart())).isEqualTo(config.loginName(IMAP, typed));
+    }
+
+    @Test
+    void askedWithoutAnAddressTheTemplatesStayForTheClientToFillInUnlessTheDomainIsAnAlias() {
+        DomainConfig shared = DomainConfig.within(TARGET, PROVIDER);
+        DomainConfig alias = DomainConfig.within(ALIAS, PROVIDER);
+
+        assertThat(shared.loginTemplate(IMAP.username(), Optional.empty())).isEqualTo("%EMAILADDRESS%");
+        assertThat(shared.autoconfigTemplate(DAV.url(), Optional.empty())).isEqualTo("https://dav.example.com/%EMAILADDRESS%/");
+        assertThat(alias.loginTemplate(IMAP.username(), Optional.empty())).isEqualTo("%EMAILLOCALPART%@example.com");
+        assertThat(alias.autoconfigTemplate(DAV.url(), Optional.empty()))
+                .isEqualTo("https://dav.example.com/%EMAILLOCALPART%@example.com/");
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
 import io.mailconfig.model.MailServer;
 import io.mailconfig.model.ProviderConfig;
-import io.mailconfig.model.UsernameTemplate;
 import java.util.Optional;
 
 /**
@@ -71,7 +70,7 @@ final class AutoconfigXml {
         xml.start(element, "type", dav.type().id());
         xml.element("username", config.loginTemplate(dav.username(), address));
         xml.element("authentication", "http-basic");
-        xml.element("serverURL", UsernameTemplate.forDomain(dav.url(), config.mailboxDomain()));
+        xml.element("serverURL", config.autoconfigTemplate(dav.url(), address));
         xml.end();
     }
 }

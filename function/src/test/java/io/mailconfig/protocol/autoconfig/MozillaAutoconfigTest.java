@@ -89,7 +89,8 @@ class MozillaAutoconfigTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         Xml xml = Xml.parse(response.getBody());
         assertThat(xml.text("//emailProvider/@id")).isEqualTo("example.net");
-        assertThat(xml.texts("//incomingServer/username")).contains("%EMAILLOCALPART%@example.net");
+        // The shared host also answers for customers' domains: only the client knows which one.
+        assertThat(xml.texts("//incomingServer/username")).containsExactly("%EMAILADDRESS%", "%EMAILADDRESS%", "%EMAILLOCALPART%");
     }
 
     @Test
