@@ -12,13 +12,16 @@ import java.util.Optional;
  * with a provider (a domain's item and a mailbox's item are read by key, see
  * {@link DomainConfig}), so one instance stands for the provider whatever its size and is shared
  * by its domains; the data tool reads a whole partition and gets every domain and mailbox.
+ *
+ * @param services what the provider publishes besides its servers (JMAP, OAuth, MTA-STS, TLS-RPT)
  */
 public record ProviderConfig(
         Provider provider,
         List<Domain> domains,
         List<MailServer> servers,
         List<DavServer> davServers,
-        Map<String, UserSettings> users) {
+        Map<String, UserSettings> users,
+        ProviderServices services) {
 
     private static final Comparator<MailServer> BY_PRIORITY = Comparator.comparingInt(MailServer::priority);
 
@@ -28,6 +31,13 @@ public record ProviderConfig(
         servers = servers.stream().sorted(BY_PRIORITY).toList();
         davServers = davServers.stream().sorted(Comparator.comparingInt(DavServer::priority)).toList();
         users = Map.copyOf(users);
+        Objects.requireNonNull(services, "services");
+    }
+
+    /** A provider that publishes nothing besides its servers. */
+    public ProviderConfig(Provider provider, List<Domain> domains, List<MailServer> servers, List<DavServer> davServers,
+            Map<String, UserSettings> users) {
+        this(provider, domains, servers, davServers, users, ProviderServices.NONE);
     }
 
     /** IMAP and POP3 servers, primary first. */

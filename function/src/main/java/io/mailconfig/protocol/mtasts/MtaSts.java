@@ -1,0 +1,59 @@
+package io.mailconfig.protocol.mtasts;
+
+import io.mailconfig.http.CacheControl;
+import io.mailconfig.http.Outcome;
+import io.mailconfig.http.Request;
+import io.mailconfig.http.Response;
+import io.mailconfig.http.Route;
+import io.mailconfig.model.MtaStsPolicy;
+import io.mailconfig.protocol.HostDomain;
+import io.mailconfig.protocol.Lookup;
+import io.mailconfig.protocol.TextErrors;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hosted MTA-STS (RFC 8461): sending mail servers ask
+ * {@code GET https://mta-sts.<domain>/.well-known/mta-sts.txt} once the {@code _mta-sts} TXT record
+ * tells them a policy exists, whatever runs the domain's mail servers. The policy is the
+ * provider's ({@code mtaStsMode}, {@code mtaStsMx}, {@code mtaStsMaxAge} on its item). Errors are a
+ * status code and one line of text; a sender treats any of them as "no policy".
+ */
+public final class MtaSts {
+
+    public static final String PROTOCOL = "mta-sts";
+    public static final String PATH = "/.well-known/mta-sts.txt";
+    public static final String HOST_PREFIX = "mta-sts.";
+    /** RFC 8461 section 3.2: the policy is {@code text/plain}. */
+    static final String CONTENT_TYPE = "text/plain; charset=utf-8";
+    /** Senders keep the policy for its max_age themselves; HTTP caches need not keep it long. */
+    static final Duration CLIENT_TTL = Duration.ofMinutes(5);
+
+    private final Lookup lookup;
+
+    public MtaSts(Lookup lookup) {
+        this.lookup = lookup;
+    }
+
+    public List<Route> routes() {
+        return List.of(Route.get(PROTOCOL, PATH, this::handle));
+    }
+
+    Response handle(Request request) {
+        Optional<String> domain = HostDomain.of(request, HOST_PREFIX);
+        if (domain.isEmpty()) {
+            return Response.text(Outcome.BAD_REQUEST, 400, "ask on mta-sts.<your mail domain>");
+        }
+        Lookup.Result result = lookup.domain(domain.get());
+        if (!(result instanceof Lookup.Found found)) {
+            return TextErrors.of(result);
+        }
+        Optional<MtaStsPolicy> policy = found.config().provider().services().mtaSts();
+        if (policy.isEmpty()) {
+            return Response.text(Outcome.UNKNOWN_DOMAIN, 404, "no MTA-STS policy for this domain");
+        }
+        return Response.of(Outcome.FOUND, 200, CONTENT_TYPE, MtaStsPolicyFile.render(policy.get()))
+                .withHeader("Cache-Control", CacheControl.shared(CLIENT_TTL));
+    }
+}
