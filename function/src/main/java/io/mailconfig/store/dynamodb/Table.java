@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The table's layout, in one place (docs/table-design.md explains it for people): its keys, the
@@ -49,6 +50,12 @@ public final class Table {
      */
     public record KeySchema(String partitionKey, String sortKey, List<Index> indexes) {
     }
+
+    /**
+     * What the table's stream carries of a changed item: its keys, all the DNS updater needs to
+     * know which domains to look at again (it reads their configuration itself).
+     */
+    public static final StreamViewType STREAM_VIEW_TYPE = StreamViewType.KEYS_ONLY;
 
     public static final KeySchema KEY_SCHEMA = new KeySchema(PARTITION_KEY, SORT_KEY,
             List.of(new Index(INVERTED_INDEX, SORT_KEY, PARTITION_KEY)));

@@ -36,6 +36,8 @@ class MtaStsTest {
             Items.provider("hasty", "Hasty", "Hasty").with("mtaStsMode", "enforce").withList("mtaStsMx", "mx.hasty.example")
                     .withNumber("mtaStsMaxAge", 3600).build(),
             Items.domain("hasty", "hasty.example").build(),
+            Items.provider("plain", "Plain", "Plain").build(),
+            Items.domain("plain", "plain.example").build(),
             Items.server("hasty", "imap", "imap", "imap.hasty.example", 993, "SSL", 10).build())));
 
     private static Response get(String host) {
@@ -66,7 +68,7 @@ class MtaStsTest {
     @Test
     void aPolicyThatCouldLockOutMailIsNeverServed() {
         assertThat(get("mta-sts.hasty.example").status()).as("enforce with a max_age of an hour").isEqualTo(404);
-        assertThat(get("mta-sts.example.com").status()).as("a provider without a policy").isEqualTo(404);
+        assertThat(get("mta-sts.plain.example").status()).as("a provider without a policy").isEqualTo(404);
         assertThat(get("mta-sts.unknown.example").status()).isEqualTo(404);
         assertThat(get("autoconfig.enforced.example").status()).as("not the MTA-STS host").isEqualTo(400);
         assertThatThrownBy(() -> new MtaStsPolicy(Mode.TESTING, List.of(), 86400)).hasMessageContaining("at least one mx");
