@@ -14,14 +14,14 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /** A domain's MX hosts as DNS answers now (dnsjava), to check an MTA-STS policy before its record is published. */
-final class DnsMxHosts implements TableRecords.MxHosts {
+public final class DnsMxHosts implements TableRecords.MxHosts {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final Optional<InetSocketAddress> resolver;
 
     /** @param resolver a resolver to ask instead of the system's */
-    DnsMxHosts(Optional<InetSocketAddress> resolver) {
+    public DnsMxHosts(Optional<InetSocketAddress> resolver) {
         this.resolver = resolver;
     }
 
