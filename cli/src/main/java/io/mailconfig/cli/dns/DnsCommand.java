@@ -7,7 +7,6 @@ import io.mailconfig.cli.TableAccess;
 import io.mailconfig.cli.TargetOptions;
 import io.mailconfig.dnsrecords.TableRecords;
 import io.mailconfig.dnsupdater.DnsMxHosts;
-import io.mailconfig.model.DomainConfig;
 import io.mailconfig.store.ConfigStore;
 import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
 import io.mailconfig.installation.Installation;
@@ -146,16 +145,7 @@ public final class DnsCommand implements Callable<Integer> {
             int colon = address.lastIndexOf(':');
             return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
         }));
-        DnsListing.TableValues values = (domain, kinds) -> {
-            Optional<DomainConfig> config = store.find(domain);
-            if (config.isEmpty()) {
-                err.println("warning: " + domain + " is not in the " + target.describe() + ": it should publish none of these records");
-                return Optional.of(new TableRecords.Result(List.of(), List.of()));
-            }
-            TableRecords.Result result = TableRecords.of(config.get(), kinds, mxHosts);
-            result.problems().forEach(problem -> err.println("warning: " + problem));
-            return Optional.of(result);
-        };
+        DnsListing.TableValues values = TableRecordValues.from(store, mxHosts, warning -> err.println("warning: " + warning));
         return new TableReading(values, table);
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Predicate;
 
 /**
@@ -104,8 +103,7 @@ public final class DnsListing {
      * table has nothing for (no policy, no DAV server of a type) is left out: it should not exist.
      */
     private static List<Line> tableLines(MailDomain domain, TableValues table) {
-        Set<TableRecords.Kind> kinds = domain.publications().stream()
-                .map(publication -> TableRecords.Kind.parse(publication.id).orElseThrow()).collect(Collectors.toSet());
+        Set<TableRecords.Kind> kinds = TableRecordValues.kinds(domain);
         Optional<TableRecords.Result> result = table.of(domain.name(), kinds);
         List<Line> lines = new ArrayList<>();
         if (result.isEmpty()) {

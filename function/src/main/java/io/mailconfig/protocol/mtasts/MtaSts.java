@@ -5,13 +5,10 @@ import io.mailconfig.http.Outcome;
 import io.mailconfig.http.Request;
 import io.mailconfig.http.Response;
 import io.mailconfig.http.Route;
-import io.mailconfig.model.MtaStsPolicy;
 import io.mailconfig.protocol.HostDomain;
 import io.mailconfig.protocol.Lookup;
-import io.mailconfig.protocol.TextErrors;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Hosted MTA-STS (RFC 8461): sending mail servers ask
@@ -41,19 +38,9 @@ public final class MtaSts {
     }
 
     Response handle(Request request) {
-        Optional<String> domain = HostDomain.of(request, HOST_PREFIX);
-        if (domain.isEmpty()) {
-            return Response.text(Outcome.BAD_REQUEST, 400, "ask on mta-sts.<your mail domain>");
-        }
-        Lookup.Result result = lookup.domain(domain.get());
-        if (!(result instanceof Lookup.Found found)) {
-            return TextErrors.of(result);
-        }
-        Optional<MtaStsPolicy> policy = found.config().provider().services().mtaSts();
-        if (policy.isEmpty()) {
-            return Response.text(Outcome.UNKNOWN_DOMAIN, 404, "no MTA-STS policy for this domain");
-        }
-        return Response.of(Outcome.FOUND, 200, CONTENT_TYPE, MtaStsPolicyFile.render(policy.get()))
-                .withHeader("Cache-Control", CacheControl.shared(CLIENT_TTL));
+        return HostDomain.answer(request, HOST_PREFIX, lookup, found -> found.config().provider().services().mtaSts()
+                .map(policy -> Response.of(Outcome.FOUND, 200, CONTENT_TYPE, MtaStsPolicyFile.render(policy))
+                        .withHeader("Cache-Control", CacheControl.shared(CLIENT_TTL)))
+                .orElseGet(() -> Response.text(Outcome.UNKNOWN_DOMAIN, 404, "no MTA-STS policy for this domain")));
     }
 }

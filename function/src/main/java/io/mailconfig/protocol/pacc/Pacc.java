@@ -7,10 +7,8 @@ import io.mailconfig.http.Response;
 import io.mailconfig.http.Route;
 import io.mailconfig.protocol.HostDomain;
 import io.mailconfig.protocol.Lookup;
-import io.mailconfig.protocol.TextErrors;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * PACC, "Provider Automatic Configuration for Clients" ({@value PaccDocument#DRAFT}): clients ask
@@ -42,16 +40,8 @@ public final class Pacc {
     }
 
     Response handle(Request request) {
-        Optional<String> domain = HostDomain.of(request, HOST_PREFIX);
-        if (domain.isEmpty()) {
-            return Response.text(Outcome.BAD_REQUEST, 400, "ask on ua-auto-config.<your mail domain>");
-        }
-        Lookup.Result result = lookup.domain(domain.get());
-        if (!(result instanceof Lookup.Found found)) {
-            return TextErrors.of(result);
-        }
-        return PaccDocument.render(found.config())
+        return HostDomain.answer(request, HOST_PREFIX, lookup, found -> PaccDocument.render(found.config())
                 .map(body -> Response.of(Outcome.FOUND, 200, CONTENT_TYPE, body).withHeader("Cache-Control", CacheControl.shared(CLIENT_TTL)))
-                .orElseGet(() -> Response.text(Outcome.UNKNOWN_DOMAIN, 404, "no server of this domain can be described in PACC"));
+                .orElseGet(() -> Response.text(Outcome.UNKNOWN_DOMAIN, 404, "no server of this domain can be described in PACC")));
     }
 }
