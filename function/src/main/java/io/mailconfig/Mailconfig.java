@@ -7,6 +7,8 @@ import io.mailconfig.protocol.autoconfig.MozillaAutoconfig;
 import io.mailconfig.protocol.autodiscover.MicrosoftAutodiscover;
 import io.mailconfig.protocol.mobileconfig.AppleMobileconfig;
 import io.mailconfig.protocol.mobileconfig.ProfileSigner;
+import io.mailconfig.protocol.mtasts.MtaSts;
+import io.mailconfig.protocol.pacc.Pacc;
 import io.mailconfig.protocol.setup.SetupPage;
 import io.mailconfig.store.CachingConfigStore;
 import io.mailconfig.store.ConfigStore;
@@ -36,6 +38,8 @@ public final class Mailconfig {
         routes.addAll(new MicrosoftAutodiscover(lookup).routes());
         routes.addAll(profiles.routes());
         routes.addAll(new SetupPage(lookup, profiles).routes());
+        routes.addAll(new Pacc(lookup).routes());
+        routes.addAll(new MtaSts(lookup).routes());
         return new Router(routes);
     }
 

@@ -3,6 +3,7 @@ package io.mailconfig.model;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A CalDAV or CardDAV server.
@@ -53,6 +54,11 @@ public record DavServer(DavType type, String url, String username, int priority)
     /** Whether the URL differs from mailbox to mailbox. */
     public boolean hasPlaceholders() {
         return UsernameTemplate.hasPlaceholder(url);
+    }
+
+    /** The URL when it is the same for every mailbox; empty when its path holds placeholders. */
+    public Optional<URI> sharedUrl() {
+        return hasPlaceholders() ? Optional.empty() : Optional.of(URI.create(url));
     }
 
     /** The URL for one address: each placeholder replaced by that address's value, percent-encoded for a path. */

@@ -16,13 +16,16 @@ import java.util.Optional;
  * <p>Servers are kept in priority order, lowest first; servers of equal priority keep the order
  * they are given in (the table's reader gives them in the order of their items' ids, see
  * {@code store.dynamodb.ItemIdOrder}), so every protocol lists them, and picks its first, alike.
+ *
+ * @param services what the provider publishes besides its servers (JMAP, OAuth, MTA-STS, TLS-RPT)
  */
 public record ProviderConfig(
         Provider provider,
         List<Domain> domains,
         List<MailServer> servers,
         List<DavServer> davServers,
-        Map<String, UserSettings> users) {
+        Map<String, UserSettings> users,
+        ProviderServices services) {
 
     private static final Comparator<MailServer> BY_PRIORITY = Comparator.comparingInt(MailServer::priority);
 
@@ -32,6 +35,13 @@ public record ProviderConfig(
         servers = servers.stream().sorted(BY_PRIORITY).toList();
         davServers = davServers.stream().sorted(Comparator.comparingInt(DavServer::priority)).toList();
         users = Map.copyOf(users);
+        Objects.requireNonNull(services, "services");
+    }
+
+    /** A provider that publishes nothing besides its servers. */
+    public ProviderConfig(Provider provider, List<Domain> domains, List<MailServer> servers, List<DavServer> davServers,
+            Map<String, UserSettings> users) {
+        this(provider, domains, servers, davServers, users, ProviderServices.NONE);
     }
 
     /** IMAP and POP3 servers, primary first. */

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** A mailconfig table in DynamoDB Local, in memory, in this process. */
 public final class TestTable implements AutoCloseable {
@@ -30,6 +31,18 @@ public final class TestTable implements AutoCloseable {
 
     public DynamoDbClient client() {
         return client;
+    }
+
+    /** The table's DynamoDB stream, once {@link #withStream()} has switched it on. */
+    public DynamoDbStreamsClient streams() {
+        return database.dynamoDbStreamsClient();
+    }
+
+    /** Switches the table's stream on, with the keys of each changed item, as the deployed table has it. */
+    public TestTable withStream() {
+        client.updateTable(request -> request.tableName(NAME).streamSpecification(stream -> stream
+                .streamEnabled(true).streamViewType(Table.STREAM_VIEW_TYPE)));
+        return this;
     }
 
     public DynamoDbConfigStore store() {
@@ -57,11 +70,14 @@ public final class TestTable implements AutoCloseable {
 
     /**
      * The provider most tests use: Example Mail with example.com, example.net and an IDN domain,
-     * IMAP (with a backup at a lower priority), POP3, SMTP (with a backup), CalDAV and CardDAV.
+     * IMAP (with a backup at a lower priority), POP3, SMTP (with a backup), CalDAV and CardDAV, an
+     * MTA-STS policy in testing mode and a TLS-RPT address.
      */
     public TestTable withExampleProvider() {
         return putAll(List.of(
-                Items.provider("example", "Example Mail", "Example").with("documentationUrl", "https://help.example.com/mail").build(),
+                Items.provider("example", "Example Mail", "Example").with("documentationUrl", "https://help.example.com/mail")
+                        .with("mtaStsMode", "testing").withList("mtaStsMx", "mx.example.com").with("tlsReportAddress", "tls@example.com")
+                        .build(),
                 Items.domain("example", "example.com").build(),
                 Items.domain("example", "example.net").build(),
                 Items.domain("example", "xn--bcher-kva.example").build(),

@@ -9,7 +9,6 @@ import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
-import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.constructs.Construct;
@@ -20,7 +19,7 @@ import software.constructs.Construct;
  */
 public final class DataStack extends Stack {
 
-    private final ITable table;
+    private final software.amazon.awscdk.services.dynamodb.Table table;
 
     public DataStack(Construct scope, String id, StackProps props, ServiceSettings settings) {
         super(scope, id, props);
@@ -32,6 +31,8 @@ public final class DataStack extends Stack {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
                 .deletionProtection(true)
+                // Read by the DNS updater, so the records that follow the table follow it.
+                .stream(software.amazon.awscdk.services.dynamodb.StreamViewType.valueOf(Table.STREAM_VIEW_TYPE.toString()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         for (Table.Index index : keys.indexes()) {
@@ -49,7 +50,7 @@ public final class DataStack extends Stack {
         return Attribute.builder().name(name).type(AttributeType.STRING).build();
     }
 
-    public ITable table() {
+    public software.amazon.awscdk.services.dynamodb.Table table() {
         return table;
     }
 }

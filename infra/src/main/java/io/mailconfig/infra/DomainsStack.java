@@ -62,11 +62,11 @@ public final class DomainsStack extends Stack {
             Construct scopeOfPair = scopes.computeIfAbsent(pair.domain(), name -> new Construct(this, name));
             Certificate certificate = Certificate.Builder.create(scopeOfPair, "Certificate")
                     .domainName(pair.autoconfig())
-                    .subjectAlternativeNames(List.of(pair.autodiscover()))
+                    .subjectAlternativeNames(pair.hosts().subList(1, pair.hosts().size()))
                     .validation(validation(scopeOfPair, pair.dns()))
                     .build();
             for (String host : pair.hosts()) {
-                String hostId = host.startsWith(HostPair.AUTOCONFIG) ? "Autoconfig" : "Autodiscover";
+                String hostId = HostPair.constructId(host);
                 DomainName domainName = DomainName.Builder.create(scopeOfPair, hostId + "DomainName")
                         .domainName(host)
                         .certificate(certificate)

@@ -1,6 +1,8 @@
 package io.mailconfig.infra;
 
 import io.mailconfig.protocol.autoconfig.MozillaAutoconfig;
+import io.mailconfig.protocol.mtasts.MtaSts;
+import io.mailconfig.protocol.pacc.Pacc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,8 +32,8 @@ import software.constructs.Construct;
 
 /**
  * What the edge caches, and by what, shared by every distribution: the viewer-request function and
- * one cache policy per cached path. Only two answers may be kept by anyone: Autoconfig's
- * {@code config-v1.1.xml} and autodiscover.json ({@code Cache-Control: public}). Their cache key is
+ * one cache policy per cached path. Only these answers may be kept by anyone: Autoconfig's
+ * {@code config-v1.1.xml}, autodiscover.json, PACC's document and the MTA-STS policy ({@code Cache-Control: public}). Their cache key is
  * exactly what the protocol reads (see {@link #CACHED}), so no answer for one address is ever
  * served for another. Everything else (Autodiscover POX, profiles, the setup page, errors) passes
  * through a behaviour that caches nothing and forwards the whole request. Plain HTTP is answered
@@ -53,10 +55,16 @@ public final class EdgeCaching extends Construct {
     public record CachedPath(String pathPattern, List<String> queryParameters, List<String> keyedHeaders) {
     }
 
-    /** Autoconfig reads {@code emailaddress}, else the domain from Host; autodiscover.json the path, {@code email} and {@code protocol}. */
+    /**
+     * Autoconfig reads {@code emailaddress}, else the domain from Host; autodiscover.json the path,
+     * {@code email} and {@code protocol}; PACC and MTA-STS the domain from Host alone.
+     */
     public static final List<CachedPath> CACHED = List.of(
             new CachedPath(MozillaAutoconfig.PATH, List.of("emailaddress"), List.of("Host")),
             new CachedPath(MozillaAutoconfig.WELL_KNOWN_PATH, List.of("emailaddress"), List.of("Host")),
+            new CachedPath(MozillaAutoconfig.DRAFT_PATH, List.of("emailaddress"), List.of("Host")),
+            new CachedPath(Pacc.PATH, List.of(), List.of("Host")),
+            new CachedPath(MtaSts.PATH, List.of(), List.of("Host")),
             new CachedPath(AUTODISCOVER_JSON_PATH + "*", List.of("email", "protocol"), List.of()));
 
     private final software.amazon.awscdk.services.cloudfront.Function viewerRequest;
@@ -72,13 +80,14 @@ public final class EdgeCaching extends Construct {
         int n = 0;
         for (CachedPath path : CACHED) {
             policies.put(path, CachePolicy.Builder.create(this, "Key" + n++)
-                    .comment("mailconfig " + path.pathPattern() + ": keyed by " + String.join(", ", path.queryParameters())
-                            + (path.keyedHeaders().isEmpty() ? "" : " and " + String.join(", ", path.keyedHeaders())))
+                    .comment("mailconfig " + path.pathPattern() + ": keyed by " + String.join(", ",
+                            java.util.stream.Stream.concat(path.queryParameters().stream(), path.keyedHeaders().stream()).toList()))
                     // 0 unless the answer says otherwise: only what Cache-Control allows is kept.
                     .defaultTtl(Duration.seconds(0))
                     .minTtl(Duration.seconds(0))
                     .maxTtl(MAX_TTL)
-                    .queryStringBehavior(CacheQueryStringBehavior.allowList(path.queryParameters().toArray(String[]::new)))
+                    .queryStringBehavior(path.queryParameters().isEmpty() ? CacheQueryStringBehavior.none()
+                            : CacheQueryStringBehavior.allowList(path.queryParameters().toArray(String[]::new)))
                     .headerBehavior(path.keyedHeaders().isEmpty() ? CacheHeaderBehavior.none()
                             : CacheHeaderBehavior.allowList(path.keyedHeaders().toArray(String[]::new)))
                     .cookieBehavior(CacheCookieBehavior.none())

@@ -58,7 +58,7 @@ public final class EdgeStack extends Stack {
             Construct scopeOfPair = new Construct(this, pair.domain());
             certificates.put(pair, Certificate.Builder.create(scopeOfPair, "Certificate")
                     .domainName(pair.autoconfig())
-                    .subjectAlternativeNames(List.of(pair.autodiscover()))
+                    .subjectAlternativeNames(pair.hosts().subList(1, pair.hosts().size()))
                     .validation(DomainsStack.validation(scopeOfPair, pair.dns()))
                     .build());
         }

@@ -30,12 +30,18 @@ import software.amazon.awscdk.Tags;
  */
 public final class MailconfigApp {
 
+    /** The deployment jars: the function's, and the DNS updater's. */
+    public record Jars(String function, String dnsUpdater) {
+    }
+
     /** The stacks of one deployment; {@code domains.get(i)} is stack {@code i} of {@link DomainStacks}. */
-    public record Stacks(DataStack data, ServiceStack service, Optional<EdgeStack> edge, List<DomainsStack> domains) {
+    public record Stacks(DataStack data, ServiceStack service, Optional<EdgeStack> edge, List<DomainsStack> domains,
+            Optional<DnsUpdaterStack> dnsUpdater) {
 
         public List<Stack> all() {
             List<Stack> all = new ArrayList<>(List.of(data, service));
             edge.ifPresent(all::add);
+            dnsUpdater.ifPresent(all::add);
             all.addAll(domains);
             return all;
         }
@@ -54,23 +60,24 @@ public final class MailconfigApp {
             System.exit(1);
             return;
         }
-        Optional<Path> jar = lambdaJar(Path.of("../function/target"));
-        if (jar.isEmpty()) {
-            System.err.println("the function jar mailconfig-function-<version>-lambda.jar is missing from ../function/target:"
-                    + " build it first (./dev synth does)");
+        Optional<Path> jar = lambdaJar(Path.of("../function/target"), "mailconfig-function-");
+        Optional<Path> updater = lambdaJar(Path.of("../dns-updater/target"), "mailconfig-dns-updater-");
+        if (jar.isEmpty() || updater.isEmpty()) {
+            System.err.println("the jars mailconfig-function-<version>-lambda.jar and mailconfig-dns-updater-<version>-lambda.jar"
+                    + " are missing from ../function/target and ../dns-updater/target: build them first (./dev synth does)");
             System.exit(1);
             return;
         }
-        build(app, installation, jar.get().toString());
+        build(app, installation, new Jars(jar.get().toString(), updater.get().toString()));
         app.synth();
     }
 
-    /** The newest deployment jar Maven's shade plugin wrote, {@code mailconfig-function-<version>-lambda.jar}. */
-    static Optional<Path> lambdaJar(Path functionTarget) {
-        try (Stream<Path> files = Files.list(functionTarget)) {
+    /** The newest deployment jar Maven's shade plugin wrote, {@code <prefix><version>-lambda.jar}. */
+    static Optional<Path> lambdaJar(Path target, String prefix) {
+        try (Stream<Path> files = Files.list(target)) {
             return files.filter(file -> {
                 String name = file.getFileName().toString();
-                return name.startsWith("mailconfig-function-") && name.endsWith("-lambda.jar");
+                return name.startsWith(prefix) && name.endsWith("-lambda.jar");
             }).max(Comparator.comparing(file -> file.toFile().lastModified()));
         } catch (IOException e) {
             return Optional.empty();
@@ -78,15 +85,15 @@ public final class MailconfigApp {
     }
 
     /** Adds every stack to the app, with cdk-nag's AwsSolutions checks and the reasoned suppressions. */
-    public static Stacks build(App app, Installation installation, String lambdaJar) {
-        return build(app, installation, lambdaJar, index -> true);
+    public static Stacks build(App app, Installation installation, Jars jars) {
+        return build(app, installation, jars, index -> true);
     }
 
     /**
-     * Like {@link #build(App, Installation, String)}, with only the domain stacks {@code wanted}
+     * Like {@link #build(App, Installation, Jars)}, with only the domain stacks {@code wanted}
      * accepts: a test of one stack among many need not build the others.
      */
-    static Stacks build(App app, Installation installation, String lambdaJar, IntPredicate wanted) {
+    static Stacks build(App app, Installation installation, Jars jars, IntPredicate wanted) {
         // Domain stacks import the API and its stage: keep exports in place while anything imports them.
         app.getNode().setContext("@aws-cdk/core:defaultCrossStackReferences", "strong");
         boolean edge = installation.edge().isPresent();
@@ -94,7 +101,7 @@ public final class MailconfigApp {
         DataStack data = new DataStack(app, "MailconfigData", withDescription(props, "mailconfig: the configuration table"),
                 installation.service());
         ServiceStack service = new ServiceStack(app, "MailconfigService",
-                withDescription(props, "mailconfig: function, alias and HTTP API"), installation, data.table(), lambdaJar);
+                withDescription(props, "mailconfig: function, alias and HTTP API"), installation, data.table(), jars.function());
         Optional<EdgeStack> edgeStack = installation.edge().map(settings -> new EdgeStack(app, "MailconfigEdge",
                 withDescription(props(installation.account(), Edge.REGION, true), "mailconfig: the edge's web ACL and certificates"),
                 settings, installation.hostPairs()));
@@ -113,10 +120,14 @@ public final class MailconfigApp {
                     .forEach(stack::addDependency));
             domains.add(stack);
         }
+        Optional<DnsUpdaterStack> dnsUpdater = DnsUpdaterStack.managed(installation).isEmpty() ? Optional.empty()
+                : Optional.of(new DnsUpdaterStack(app, "MailconfigDnsUpdater", withDescription(props,
+                        "mailconfig: the DNS records that follow the table, in Route 53"), installation, data.table(), jars.dnsUpdater()));
         Tags.of(app).add("application", "mailconfig");
         suppress(service, domains);
+        dnsUpdater.ifPresent(MailconfigApp::suppress);
         Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
-        return new Stacks(data, service, edgeStack, List.copyOf(domains));
+        return new Stacks(data, service, edgeStack, List.copyOf(domains), dnsUpdater);
     }
 
     /**
@@ -136,6 +147,20 @@ public final class MailconfigApp {
     }
 
     /** Every suppression says why the rule does not fit here. */
+    private static void suppress(DnsUpdaterStack updater) {
+        NagSuppressions.addResourceSuppressions(updater.role(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("dynamodb:ListStreams, which reading the table's stream takes, has no resource-level permission;"
+                        + " every other action names its table, stream, queue, hosted zones and record names")
+                .appliesTo(List.of("Resource::*"))
+                .build()), true);
+        NagSuppressions.addResourceSuppressions(updater.deadLetters(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-SQS3")
+                .reason("this is the dead-letter queue of the retirement queue; its messages wait here for a person")
+                .build()));
+    }
+
+
     private static void suppress(ServiceStack service, List<DomainsStack> domains) {
         NagSuppressions.addResourceSuppressions(service.api(), List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-APIG4")

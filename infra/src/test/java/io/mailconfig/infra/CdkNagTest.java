@@ -13,7 +13,7 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 class CdkNagTest {
 
     private static List<Synthesized> everyMode() {
-        return List.of(Fixtures.route53(), Fixtures.options(), Fixtures.hostingWithEdge(), Fixtures.hostingInRoute53());
+        return List.of(Fixtures.route53(), Fixtures.publishing(), Fixtures.options(), Fixtures.hostingWithEdge(), Fixtures.hostingInRoute53());
     }
 
     @Test
@@ -29,7 +29,7 @@ class CdkNagTest {
                         .isEmpty();
             }
         }
-        assertThat(stacks).isEqualTo(3 + 4 + 4 + 3);
+        assertThat(stacks).isEqualTo(3 + 4 + 4 + 4 + 3);
     }
 
     @Test

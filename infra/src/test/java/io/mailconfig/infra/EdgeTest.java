@@ -67,14 +67,17 @@ class EdgeTest {
                         Match.objectLike(Map.of("PathPattern", "/mail/config-v1.1.xml", "ViewerProtocolPolicy", "allow-all",
                                 "OriginRequestPolicyId", Match.absent())),
                         Match.objectLike(Map.of("PathPattern", "/.well-known/autoconfig/mail/config-v1.1.xml", "ViewerProtocolPolicy", "allow-all")),
+                        Match.objectLike(Map.of("PathPattern", "/.well-known/mail-v1.xml", "ViewerProtocolPolicy", "allow-all")),
+                        Match.objectLike(Map.of("PathPattern", "/.well-known/user-agent-configuration.json", "OriginRequestPolicyId", Match.absent())),
+                        Match.objectLike(Map.of("PathPattern", "/.well-known/mta-sts.txt", "OriginRequestPolicyId", Match.absent())),
                         Match.objectLike(Map.of("PathPattern", "/autodiscover/autodiscover.json*", "ViewerProtocolPolicy", "allow-all",
                                 "OriginRequestPolicyId", HOST_HEADER_ONLY)))))));
     }
 
     @Test
     void theCachedPathsAreKeyedByExactlyWhatTheirProtocolReadsAndKeptOnlyAsLongAsTheAnswerSays() {
-        service.resourceCountIs("AWS::CloudFront::CachePolicy", 3);
-        for (String path : List.of("/mail/config-v1.1.xml", "/.well-known/autoconfig/mail/config-v1.1.xml")) {
+        service.resourceCountIs("AWS::CloudFront::CachePolicy", 6);
+        for (String path : List.of("/mail/config-v1.1.xml", "/.well-known/autoconfig/mail/config-v1.1.xml", "/.well-known/mail-v1.xml")) {
             service.hasResourceProperties("AWS::CloudFront::CachePolicy", Map.of("CachePolicyConfig", Match.objectLike(Map.of(
                     "Comment", Match.stringLikeRegexp("mailconfig " + path.replace(".", "\\.") + ":.*"),
                     "DefaultTTL", 0, "MinTTL", 0, "MaxTTL", 86400,
@@ -89,6 +92,13 @@ class EdgeTest {
                 "ParametersInCacheKeyAndForwardedToOrigin", Match.objectLike(Map.of(
                         "HeadersConfig", Map.of("HeaderBehavior", "none"),
                         "QueryStringsConfig", Map.of("QueryStringBehavior", "whitelist", "QueryStrings", List.of("email", "protocol"))))))));
+        for (String path : List.of("/.well-known/user-agent-configuration.json", "/.well-known/mta-sts.txt")) {
+            service.hasResourceProperties("AWS::CloudFront::CachePolicy", Map.of("CachePolicyConfig", Match.objectLike(Map.of(
+                    "Comment", "mailconfig " + path + ": keyed by Host",
+                    "ParametersInCacheKeyAndForwardedToOrigin", Match.objectLike(Map.of(
+                            "HeadersConfig", Map.of("HeaderBehavior", "whitelist", "Headers", List.of("Host")),
+                            "QueryStringsConfig", Map.of("QueryStringBehavior", "none")))))));
+        }
         service.resourceCountIs("AWS::CloudFront::Function", 1);
         service.hasResourceProperties("AWS::CloudFront::Function", Map.of(
                 "FunctionConfig", Match.objectLike(Map.of("Runtime", "cloudfront-js-2.0")),

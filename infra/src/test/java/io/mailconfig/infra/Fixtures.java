@@ -30,6 +30,20 @@ final class Fixtures {
                 """)));
     }
 
+    /**
+     * A domain in Route 53 that publishes everything (PACC, MTA-STS, TLS-RPT, DAV discovery), one
+     * with its DNS elsewhere that publishes PACC and MTA-STS, and one in Route 53 that publishes nothing.
+     */
+    static Synthesized publishing() {
+        return Synthesized.shared("publishing", () -> Synthesized.of(Synthesized.installation("""
+                {"account": "123456789012", "region": "eu-central-1", "domains": [
+                  {"name": "example.com", "hostedZoneId": "Z0123456789EXAMPLECOM", "hostedZoneName": "example.com",
+                   "publish": ["pacc", "mta-sts", "tls-rpt", "dav"]},
+                  {"name": "example.org", "dns": "external", "publish": ["pacc", "mta-sts"]},
+                  {"name": "example.net", "hostedZoneId": "Z0123456789EXAMPLENET", "hostedZoneName": "example.net"}]}
+                """)));
+    }
+
     /** Every optional setting of the service, and a second domain stack that holds no domain. */
     static Synthesized options() {
         return Synthesized.shared("options", () -> Synthesized.of(Synthesized.installation("""

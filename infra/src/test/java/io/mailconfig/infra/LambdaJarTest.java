@@ -24,7 +24,7 @@ class LambdaJarTest {
 
     @BeforeAll
     static void runTheJar() throws Exception {
-        Path jar = MailconfigApp.lambdaJar(Path.of("../function/target")).orElseThrow();
+        Path jar = MailconfigApp.lambdaJar(Path.of("../function/target"), "mailconfig-function-").orElseThrow();
         Path smokeClasses = Path.of(LambdaJarSmoke.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", jar + File.pathSeparator + smokeClasses, LambdaJarSmoke.class.getName())

@@ -44,7 +44,7 @@ final class Synthesized {
 
     static Synthesized of(Installation installation, IntPredicate domainStacks) {
         App app = new App();
-        Stacks stacks = MailconfigApp.build(app, installation, lambdaJar(), domainStacks);
+        Stacks stacks = MailconfigApp.build(app, installation, jars(), domainStacks);
         return new Synthesized(installation, stacks, app.synth());
     }
 
@@ -54,8 +54,13 @@ final class Synthesized {
     }
 
     static String lambdaJar() {
-        return MailconfigApp.lambdaJar(Path.of("../function/target")).orElseThrow(
+        return MailconfigApp.lambdaJar(Path.of("../function/target"), "mailconfig-function-").orElseThrow(
                 () -> new IllegalStateException("build the function jar first: mvn -pl function,infra verify")).toString();
+    }
+
+    static MailconfigApp.Jars jars() {
+        return new MailconfigApp.Jars(lambdaJar(), MailconfigApp.lambdaJar(Path.of("../dns-updater/target"), "mailconfig-dns-updater-")
+                .orElseThrow(() -> new IllegalStateException("build the DNS updater's jar first: mvn -pl dns-updater,infra verify")).toString());
     }
 
     Installation installation() {

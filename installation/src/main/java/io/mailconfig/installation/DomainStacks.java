@@ -21,10 +21,12 @@ public final class DomainStacks {
     public static final int MAX_RESOURCES = 500;
     /** Kept free in every stack for what CDK adds itself (metadata, the cross-region reference reader, a placeholder). */
     public static final int RESERVED_RESOURCES = 10;
-    /** A host pair: its certificate, two custom domain names and two API mappings. */
-    public static final int RESOURCES_PER_HOST_PAIR = 5;
-    /** With the edge, each host of a pair also has a CloudFront distribution. */
-    public static final int EDGE_RESOURCES_PER_HOST_PAIR = 2;
+    /** A host pair's certificate. */
+    public static final int RESOURCES_PER_HOST_PAIR = 1;
+    /** Each host of a pair: its custom domain name and API mapping. */
+    public static final int RESOURCES_PER_HOST = 2;
+    /** With the edge, each host also has a CloudFront distribution. */
+    public static final int EDGE_RESOURCES_PER_HOST = 1;
     /** All of a domain's Route 53 records are one record set group. */
     public static final int RESOURCES_PER_ROUTE53_DOMAIN = 1;
     public static final int MAX_STACKS = 256;
@@ -46,9 +48,12 @@ public final class DomainStacks {
         records.stream().filter(r -> r.dns().isRoute53() && !r.records().isEmpty())
                 .forEach(r -> route53.get(index(r.domain(), count)).add(r));
         List<Stack> all = new ArrayList<>();
-        int perPair = RESOURCES_PER_HOST_PAIR + (edge ? EDGE_RESOURCES_PER_HOST_PAIR : 0);
+        int perHost = RESOURCES_PER_HOST + (edge ? EDGE_RESOURCES_PER_HOST : 0);
         for (int i = 0; i < count; i++) {
-            int resources = pairs.get(i).size() * perPair + route53.get(i).size() * RESOURCES_PER_ROUTE53_DOMAIN;
+            int resources = route53.get(i).size() * RESOURCES_PER_ROUTE53_DOMAIN;
+            for (HostPair pair : pairs.get(i)) {
+                resources += RESOURCES_PER_HOST_PAIR + pair.hosts().size() * perHost;
+            }
             all.add(new Stack(i, List.copyOf(pairs.get(i)), List.copyOf(route53.get(i)), resources));
         }
         this.stacks = List.copyOf(all);

@@ -54,6 +54,11 @@ public record Installation(
         return List.copyOf(pairs);
     }
 
+    /** The domains that publish records whose values follow the table (PACC, MTA-STS, TLS-RPT, DAV), in configuration order. */
+    public List<MailDomain> publishing() {
+        return domains.stream().filter(domain -> !domain.publications().isEmpty()).toList();
+    }
+
     /** Every record the installation needs, grouped by the domain whose DNS holds it, in configuration order. */
     public List<DomainRecords> records() {
         Map<String, RecordsBuilder> byDomain = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads and checks a configuration as a whole, so one run reports every mistake, each naming its
@@ -41,8 +43,8 @@ final class InstallationReader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("account", "region", "tableName", "memoryMb", "logRetentionDays",
             "cacheTtlSeconds", "signingSecretArn", "throttleRateLimit", "throttleBurstLimit", "reservedConcurrency", "alarmEmail",
-            "dns", "sharedHosts", "edge", "quotas", "domainStacks", "domains");
-    private static final Set<String> DOMAIN_KEYS = Set.of("name", "hostedZoneId", "hostedZoneName", "dns", "hosts", "srv");
+            "dns", "sharedHosts", "edge", "quotas", "domainStacks", "domains", "publish");
+    private static final Set<String> DOMAIN_KEYS = Set.of("name", "hostedZoneId", "hostedZoneName", "dns", "hosts", "srv", "publish");
     private static final Set<String> SHARED_HOSTS_KEYS = Set.of("domain", "hostedZoneId", "hostedZoneName", "dns");
     private static final Set<String> EDGE_KEYS = Set.of("enabled", "requestsPerIpPer5Minutes", "priceClass");
     private static final Set<String> QUOTA_KEYS = Set.of("customDomainNames", "certificates", "distributions");
@@ -92,7 +94,8 @@ final class InstallationReader {
                     + "): doubling moves each domain to at most one other stack");
             domainStacks = 1;
         }
-        List<MailDomain> domains = domains(root.get("domains"), defaultDns, shared);
+        Set<Publication> defaultPublications = publications(root.get("publish"), CONTEXT_KEY + ".publish", Set.of());
+        List<MailDomain> domains = domains(root.get("domains"), defaultDns, shared, defaultPublications);
         if (!problems.isEmpty()) {
             throw new InvalidInstallationException(problems);
         }
@@ -174,7 +177,7 @@ final class InstallationReader {
                 number(node, "distributions", at, Quotas.DEFAULT_DISTRIBUTIONS, 1, 1_000_000));
     }
 
-    private List<MailDomain> domains(JsonNode node, String defaultDns, Optional<HostPair> shared) {
+    private List<MailDomain> domains(JsonNode node, String defaultDns, Optional<HostPair> shared, Set<Publication> defaultPublications) {
         String where = CONTEXT_KEY + ".domains";
         if (node == null || node.isNull()) {
             problems.add(where + ": missing; list the mail domains, e.g. [{\"name\": \"example.com\", \"hostedZoneId\": \"Z0123456789ABCDEFGHIJ\","
@@ -209,11 +212,40 @@ final class InstallationReader {
                 problems.add(at + ": " + name + " is also sharedHosts.domain, with other DNS settings; give both the same");
             }
             List<SrvRecord> srv = srv(domain.get("srv"), at + ".srv", name, hosts, shared);
+            Set<Publication> publications = publications(domain.get("publish"), at + ".publish", defaultPublications);
+            if (hosts == Hosts.SHARED && publications.stream().anyMatch(p -> p.hostPrefix().isPresent())) {
+                publications = publications.stream().filter(p -> p.hostPrefix().isEmpty()).collect(Collectors.toUnmodifiableSet());
+                if (domain.has("publish")) {
+                    problems.add(at + ".publish: pacc and mta-sts need hosts of the domain's own (ua-auto-config." + name + ", mta-sts."
+                            + name + "), each with a certificate for exactly that name, which shared hosts cannot give: clients and"
+                            + " senders check the name. Give the domain \"hosts\": \"own\", or publish only tls-rpt and dav");
+                }
+            }
             if (name != null && dns.isPresent() && hosts != null) {
-                domains.add(new MailDomain(name, dns.get(), hosts, srv));
+                domains.add(new MailDomain(name, dns.get(), hosts, srv, publications));
             }
         }
         return domains;
+    }
+
+    /** {@code ["pacc", "mta-sts", "tls-rpt", "dav"]}, or any of them; {@code fallback} when not given. */
+    private Set<Publication> publications(JsonNode node, String at, Set<Publication> fallback) {
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isArray()) {
+            problems.add(at + ": must be a list such as [\"pacc\", \"mta-sts\", \"tls-rpt\", \"dav\"]");
+            return fallback;
+        }
+        Set<Publication> publications = EnumSet.noneOf(Publication.class);
+        for (JsonNode element : node) {
+            Optional<Publication> publication = element.isTextual() ? Publication.of(element.textValue().strip()) : Optional.empty();
+            if (publication.isEmpty()) {
+                problems.add(at + ": " + element + " is not one of " + Arrays.stream(Publication.values()).map(p -> p.id).toList());
+            }
+            publication.ifPresent(publications::add);
+        }
+        return Set.copyOf(publications);
     }
 
     /** A hosted zone (Route 53), or {@code "dns": "external"}; the installation's {@code dns} is the default. */
@@ -322,13 +354,14 @@ final class InstallationReader {
     private void checkQuotas(Installation installation) {
         Quotas quotas = installation.quotas();
         int pairs = installation.hostPairs().size();
+        int hosts = installation.hostPairs().stream().mapToInt(pair -> pair.hosts().size()).sum();
         String mode = " For many domains use the hosting-provider mode: one shared pair of hosts (\"sharedHosts\") serves every domain"
                 + " with \"hosts\": \"shared\", which needs no custom domain name, certificate or distribution of its own (docs/deploy.md).";
-        if (2 * pairs > quotas.customDomainNames()) {
-            problems.add(CONTEXT_KEY + ".domains: " + pairs + " pairs of hosts need " + 2 * pairs + " API Gateway custom domain names, over "
+        if (hosts > quotas.customDomainNames()) {
+            problems.add(CONTEXT_KEY + ".domains: " + pairs + " pairs of hosts need " + hosts + " API Gateway custom domain names, over "
                     + quota(quotas.customDomainNames(), Quotas.DEFAULT_CUSTOM_DOMAIN_NAMES) + " per account and region (Service Quotas,"
                     + " Amazon API Gateway, \"Custom domain names per account per Region\")." + mode
-                    + " Or have the quota raised and state it: \"quotas\": {\"customDomainNames\": " + 2 * pairs + "}");
+                    + " Or have the quota raised and state it: \"quotas\": {\"customDomainNames\": " + hosts + "}");
         }
         int certificates = pairs + (installation.edge().isPresent() && installation.region().equals(Edge.REGION) ? pairs : 0);
         if (certificates > quotas.certificates()) {
@@ -344,11 +377,11 @@ final class InstallationReader {
             problems.add(CONTEXT_KEY + ".edge: " + pairs + " ACM certificates in " + Edge.REGION + " (where CloudFront's live) are over "
                     + quota(quotas.certificates(), Quotas.DEFAULT_CERTIFICATES) + " per account and region." + mode);
         }
-        if (2 * pairs > quotas.distributions()) {
-            problems.add(CONTEXT_KEY + ".edge: " + 2 * pairs + " CloudFront distributions (one per host) are over "
+        if (hosts > quotas.distributions()) {
+            problems.add(CONTEXT_KEY + ".edge: " + hosts + " CloudFront distributions (one per host) are over "
                     + quota(quotas.distributions(), Quotas.DEFAULT_DISTRIBUTIONS) + " per account (Service Quotas, Amazon CloudFront,"
                     + " \"Web distributions per AWS account\")." + mode + " Or have the quota raised and state it: \"quotas\": {\"distributions\": "
-                    + 2 * pairs + "}");
+                    + hosts + "}");
         }
         if (pairs > DomainStacks.MAX_RESOURCES - DomainStacks.RESERVED_RESOURCES) {
             problems.add(CONTEXT_KEY + ".edge: " + pairs + " edge certificates do not fit the one us-east-1 stack (CloudFormation allows "

@@ -1,6 +1,7 @@
 package io.mailconfig.installation;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One mail domain of the installation.
@@ -9,8 +10,10 @@ import java.util.List;
  *              (a certificate and two custom domain names), or only DNS records pointing clients
  *              at the shared hosts
  * @param srv   the SRV records to publish, in RFC 6186 order; never empty, autodiscover is always there
+ * @param publications what else the domain publishes: PACC and MTA-STS (each with a host of its
+ *              own), TLS-RPT and DAV discovery records, whose values follow the table
  */
-public record MailDomain(String name, Dns dns, Hosts hosts, List<SrvRecord> srv) {
+public record MailDomain(String name, Dns dns, Hosts hosts, List<SrvRecord> srv, Set<Publication> publications) {
 
     public enum Hosts {
         /** {@code autoconfig.<name>} and {@code autodiscover.<name>} are served here, with their certificate. */
@@ -21,9 +24,15 @@ public record MailDomain(String name, Dns dns, Hosts hosts, List<SrvRecord> srv)
 
     public MailDomain {
         srv = List.copyOf(srv);
+        publications = Set.copyOf(publications);
+    }
+
+    /** A domain that publishes nothing besides Autoconfig and Autodiscover. */
+    public MailDomain(String name, Dns dns, Hosts hosts, List<SrvRecord> srv) {
+        this(name, dns, hosts, srv, Set.of());
     }
 
     public HostPair hostPair() {
-        return new HostPair(name, dns);
+        return new HostPair(name, dns, publications);
     }
 }

@@ -118,7 +118,7 @@ class InstallationReaderTest {
                 + "\"dns\": \"bind\", \"domainStacks\": 3, \"edge\": {\"enabled\": \"yes\", \"priceClass\": \"cheap\", \"requestsPerIpPer5Minutes\": 5},"
                 + "\"quotas\": {\"certificates\": 0, \"lambdas\": 3}}")).containsExactlyInAnyOrder(
                 "mailconfig.colour: unknown setting; known are [account, alarmEmail, cacheTtlSeconds, dns, domainStacks, domains, edge,"
-                        + " logRetentionDays, memoryMb, quotas, region, reservedConcurrency, sharedHosts, signingSecretArn, tableName,"
+                        + " logRetentionDays, memoryMb, publish, quotas, region, reservedConcurrency, sharedHosts, signingSecretArn, tableName,"
                         + " throttleBurstLimit, throttleRateLimit]",
                 "mailconfig.account: \"12345\" is not a 12-digit AWS account id, e.g. 123456789012",
                 "mailconfig.region: missing; expected an AWS region, e.g. eu-central-1",
@@ -192,6 +192,48 @@ class InstallationReaderTest {
                         + " example.com (the hosts are autoconfig.<domain> and autodiscover.<domain>)",
                 "mailconfig.sharedHosts: no DNS given; name the Route 53 zone (\"hostedZoneId\" and \"hostedZoneName\"), or say"
                         + " \"dns\": \"external\" when the domain's DNS is elsewhere (./dev cli dns prints the records to create)");
+    }
+
+    @Test
+    void aDomainPublishesWhatItNamesOrTheInstallationsDefaultAndPaccAndMtaStsBringTheirHosts() {
+        Installation installation = parse("{" + ACCOUNT + ", \"publish\": [\"tls-rpt\"], \"domains\": [" + ROUTE53_DOMAIN + ","
+                + " {\"name\": \"example.org\", \"dns\": \"external\", \"publish\": [\"pacc\", \"mta-sts\", \"dav\"]}]}");
+
+        assertThat(installation.domains().get(0).publications()).containsExactly(Publication.TLS_RPT);
+        assertThat(installation.domains().get(1).publications())
+                .containsExactlyInAnyOrder(Publication.PACC, Publication.MTA_STS, Publication.DAV);
+        assertThat(installation.hostPairs().get(0).hosts()).containsExactly("autoconfig.example.com", "autodiscover.example.com");
+        assertThat(installation.hostPairs().get(1).hosts()).containsExactly("autoconfig.example.org", "autodiscover.example.org",
+                "ua-auto-config.example.org", "mta-sts.example.org");
+        assertThat(installation.records().get(1).records()).extracting(DnsRecord::name).contains("ua-auto-config.example.org", "mta-sts.example.org");
+        assertThat(installation.publishing()).hasSize(2);
+        assertThat(HostPair.constructId("mta-sts.example.org")).isEqualTo("MtaSts");
+        assertThat(HostPair.constructId("ua-auto-config.example.org")).isEqualTo("UaAutoConfig");
+    }
+
+    @Test
+    void sharedHostsCannotServePaccOrMtaStsAndSayWhy() {
+        assertThat(problems("{" + ACCOUNT + ", \"sharedHosts\": {\"domain\": \"provider.example\", \"dns\": \"external\"}, \"domains\": ["
+                + "{\"name\": \"customer.example\", \"dns\": \"external\", \"publish\": [\"pacc\", \"tls-rpt\"]},"
+                + "{\"name\": \"other.example\", \"dns\": \"external\", \"publish\": [\"ptr\"]}]}"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("mailconfig.domains[0].publish: pacc and mta-sts need hosts of the domain's own")
+                        .contains("\"hosts\": \"own\""))
+                .anySatisfy(problem -> assertThat(problem).startsWith("mailconfig.domains[1].publish: \"ptr\" is not one of"));
+        Installation defaults = parse("{" + ACCOUNT + ", \"publish\": [\"pacc\", \"dav\"], \"sharedHosts\": {\"domain\": \"provider.example\","
+                + " \"dns\": \"external\"}, \"domains\": [{\"name\": \"customer.example\", \"dns\": \"external\"}]}");
+        assertThat(defaults.domains().getFirst().publications()).as("the default's PACC is left out for a shared domain")
+                .containsExactly(Publication.DAV);
+    }
+
+    @Test
+    void everyHostCountsAgainstTheCustomDomainNameQuota() {
+        StringBuilder domains = new StringBuilder();
+        for (int i = 0; i < 31; i++) {
+            domains.append(i == 0 ? "" : ",").append("{\"name\": \"d").append(i).append(".example\", \"dns\": \"external\"}");
+        }
+        assertThat(parse("{" + ACCOUNT + ", \"domains\": [" + domains + "]}").hostPairs()).hasSize(31);
+        assertThat(problems("{" + ACCOUNT + ", \"publish\": [\"pacc\", \"mta-sts\"], \"domains\": [" + domains + "]}"))
+                .anySatisfy(problem -> assertThat(problem).contains("31 pairs of hosts need 124 API Gateway custom domain names"));
     }
 
     @Test

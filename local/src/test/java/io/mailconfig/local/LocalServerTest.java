@@ -2,11 +2,16 @@ package io.mailconfig.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailconfig.dnsrecords.TableRecords;
+import io.mailconfig.protocol.pacc.PaccRecord;
+import io.mailconfig.sample.SampleProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,6 +143,25 @@ class LocalServerTest {
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void servesPaccMtaStsAndGnomesOldPathForTheSampleData() throws Exception {
+        String pacc = raw("GET /.well-known/user-agent-configuration.json HTTP/1.1\r\nHost: ua-auto-config.example.com\r\nConnection: close\r\n\r\n");
+        String policy = raw("GET /.well-known/mta-sts.txt HTTP/1.1\r\nHost: mta-sts.example.net\r\nConnection: close\r\n\r\n");
+        String gnome = raw("GET /.well-known/mail-v1.xml?emailaddress=alice%40example.org HTTP/1.1\r\nHost: autoconfig.example.org\r\n"
+                + "Connection: close\r\n\r\n");
+
+        assertThat(pacc).startsWith("HTTP/1.1 200 ").containsIgnoringCase("Content-Type: application/json")
+                .contains("\"submit\":{\"host\":\"smtp.example.com\"}");
+        byte[] body = pacc.substring(pacc.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8);
+        TableRecords.Result records = TableRecords.of(SampleProvider.store().find("example.com").orElseThrow(), Set.of(TableRecords.Kind.PACC),
+                TableRecords.MxHosts.UNKNOWN);
+        assertThat(PaccRecord.txt(body)).as("the digest the sample's TXT record carries")
+                .isEqualTo(records.records().getFirst().values().getFirst());
+        assertThat(policy).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\nversion: STSv1\r\nmode: testing\r\nmx: mx1.example.com\r\n"
+                + "mx: mx2.example.com\r\nmax_age: 604800\r\n");
+        assertThat(gnome).startsWith("HTTP/1.1 200 ").contains("<emailProvider id=\"example.org\">");
     }
 
     @Test

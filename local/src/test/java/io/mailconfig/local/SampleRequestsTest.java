@@ -38,7 +38,7 @@ class SampleRequestsTest {
     void theListsHoldEverySampleOnceGroupedByTheProtocolThatAnswersIt(@TempDir Path directory) throws Exception {
         List<String> protocols = SampleRequests.writeLists(directory);
 
-        assertThat(protocols).containsExactlyInAnyOrder("autoconfig", "autodiscover", "autodiscover-json", "mobileconfig", "setup");
+        assertThat(protocols).containsExactlyInAnyOrder("autoconfig", "autodiscover", "autodiscover-json", "mobileconfig", "setup", "pacc", "mta-sts");
         assertThat(Files.readAllLines(directory.resolve("all.txt"))).hasSize(SampleEvents.names().size());
         long perProtocol = 0;
         for (String protocol : protocols) {

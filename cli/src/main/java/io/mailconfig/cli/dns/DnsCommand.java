@@ -3,8 +3,15 @@ package io.mailconfig.cli.dns;
 import io.mailconfig.aws.AwsAccess;
 import io.mailconfig.cli.InstallationOption;
 import io.mailconfig.cli.MailconfigCli;
+import io.mailconfig.cli.TableAccess;
+import io.mailconfig.cli.TargetOptions;
+import io.mailconfig.dnsrecords.TableRecords;
+import io.mailconfig.dnsupdater.DnsMxHosts;
+import io.mailconfig.store.ConfigStore;
+import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
 import io.mailconfig.installation.Installation;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +32,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
                 + "hosts pointing at what serves them, the SRV records, and the certificates' validation records.",
                 "Domains in Route 53 get theirs from the stacks; for a domain whose DNS is elsewhere, create them there.",
                 "The hosts' targets and the validation records are read from AWS (ACM, API Gateway, CloudFront) once the "
-                        + "stacks exist; without AWS access, or before the deploy, those are marked as named by the deployment."})
+                        + "stacks exist; without AWS access, or before the deploy, those are marked as named by the deployment.",
+                "The records a domain publishes (PACC, MTA-STS, TLS-RPT, DAV discovery) hold what the table says now: after an edit "
+                        + "of the table, run it again and update them where your DNS is elsewhere (in Route 53 the DNS updater does). "
+                        + "An MTA-STS policy whose mx patterns miss one of the domain's MX hosts is held back."})
 public final class DnsCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -50,8 +60,20 @@ public final class DnsCommand implements Callable<Integer> {
             description = "Another CloudFront endpoint (env CLOUDFRONT_ENDPOINT).")
     String cloudFrontEndpoint;
 
+    @Option(names = "--no-table", description = "Do not read the table: the records that follow it are listed without their values.")
+    boolean noTable;
+
+    @Option(names = "--no-mx-check", description = "Do not look up the domains' MX hosts to check their MTA-STS policy.")
+    boolean noMxCheck;
+
+    @Option(names = "--resolver", paramLabel = "HOST:PORT", description = "The DNS resolver for the MX check instead of the system's.")
+    String resolver;
+
     @Mixin
     InstallationOption installation;
+
+    @Mixin
+    TargetOptions target;
 
     @Spec
     CommandSpec spec;
@@ -70,10 +92,17 @@ public final class DnsCommand implements Callable<Integer> {
         Set<String> only = domains == null ? Set.of()
                 : domains.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         DeployedNames names = offline ? DeployedNames.NONE : deployed(described, err);
-        List<DnsListing.Domain> listing = DnsListing.of(described, names, domain -> only.isEmpty() || only.contains(domain));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(chosen.render(listing, described.sharedHosts()));
-        out.flush();
+        try (TableReading table = tableValues(described, err)) {
+            List<DnsListing.Domain> listing = DnsListing.of(described, names, table.values(),
+                    domain -> only.isEmpty() || only.contains(domain));
+            out.print(chosen.render(listing, described.sharedHosts()));
+            out.flush();
+            return finish(listing, only, err);
+        }
+    }
+
+    private Integer finish(List<DnsListing.Domain> listing, Set<String> only, PrintWriter err) {
         long unknown = DnsListing.unknown(listing);
         if (unknown > 0) {
             err.println(unknown + " record" + (unknown == 1 ? "" : "s") + " to create wait for the deployment: the certificates' validation records"
@@ -86,6 +115,38 @@ public final class DnsCommand implements Callable<Integer> {
             return MailconfigCli.INVALID;
         }
         return 0;
+    }
+
+    /** The table, when it is read, and what its records hold; closing it closes the table. */
+    private record TableReading(DnsListing.TableValues values, AutoCloseable table) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                table.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("the table cannot be closed", e);
+            }
+        }
+    }
+
+    private TableReading tableValues(Installation described, PrintWriter err) {
+        if (noTable || described.publishing().isEmpty()) {
+            return new TableReading(DnsListing.TableValues.NOT_READ, () -> { });
+        }
+        TableAccess table;
+        try {
+            table = target.open();
+        } catch (TargetOptions.NoAccessException e) {
+            err.println("warning: " + e.getMessage() + "; the records that follow the table are listed without their values");
+            return new TableReading(DnsListing.TableValues.NOT_READ, () -> { });
+        }
+        ConfigStore store = new DynamoDbConfigStore(table.client(), table.tableName());
+        TableRecords.MxHosts mxHosts = noMxCheck ? TableRecords.MxHosts.UNKNOWN : new DnsMxHosts(Optional.ofNullable(resolver).map(address -> {
+            int colon = address.lastIndexOf(':');
+            return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+        }));
+        DnsListing.TableValues values = TableRecordValues.from(store, mxHosts, warning -> err.println("warning: " + warning));
+        return new TableReading(values, table);
     }
 
     private DeployedNames deployed(Installation described, PrintWriter err) {

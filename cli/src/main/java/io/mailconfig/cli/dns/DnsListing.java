@@ -1,13 +1,16 @@
 package io.mailconfig.cli.dns;
 
+import io.mailconfig.dnsrecords.TableRecords;
 import io.mailconfig.installation.Dns;
 import io.mailconfig.installation.DnsRecord;
 import io.mailconfig.installation.DomainRecords;
 import io.mailconfig.installation.Installation;
+import io.mailconfig.installation.MailDomain;
 import io.mailconfig.installation.RecordValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -44,7 +47,22 @@ public final class DnsListing {
     private DnsListing() {
     }
 
+    /** What the records that follow the table hold for a domain now; empty when the table was not read. */
+    @FunctionalInterface
+    public interface TableValues {
+        TableValues NOT_READ = (domain, kinds) -> Optional.empty();
+
+        Optional<TableRecords.Result> of(String domain, Set<TableRecords.Kind> kinds);
+    }
+
+    /** A record whose value comes from the table, before the table was read. */
+    static final String FROM_TABLE = "(from the table: run ./dev cli dns with access to it)";
+
     public static List<Domain> of(Installation installation, DeployedNames names, Predicate<String> wanted) {
+        return of(installation, names, TableValues.NOT_READ, wanted);
+    }
+
+    public static List<Domain> of(Installation installation, DeployedNames names, TableValues table, Predicate<String> wanted) {
         List<Domain> domains = new ArrayList<>();
         for (DomainRecords records : installation.records()) {
             if (!wanted.test(records.domain())) {
@@ -73,15 +91,39 @@ public final class DnsListing {
                             absolute(record.value()), true));
                 }
             }
+            installation.publishing().stream().filter(domain -> domain.name().equals(records.domain()))
+                    .forEach(domain -> lines.addAll(tableLines(domain, table)));
             domains.add(new Domain(records.domain(), records.dns(), lines));
         }
         return domains;
     }
 
+    /**
+     * The records that follow the table: TXT texts quoted as a zone file has them. A record the
+     * table has nothing for (no policy, no DAV server of a type) is left out: it should not exist.
+     */
+    private static List<Line> tableLines(MailDomain domain, TableValues table) {
+        Set<TableRecords.Kind> kinds = TableRecordValues.kinds(domain);
+        Optional<TableRecords.Result> result = table.of(domain.name(), kinds);
+        List<Line> lines = new ArrayList<>();
+        if (result.isEmpty()) {
+            TableRecords.keys(domain.name(), kinds).forEach(key -> lines.add(new Line(absolute(key.name()), key.type(),
+                    Integer.toString(TableRecords.TTL), FROM_TABLE, false)));
+            return lines;
+        }
+        for (TableRecords.Record record : result.get().records()) {
+            for (String value : record.values()) {
+                lines.add(new Line(absolute(record.key().name()), record.key().type(), Integer.toString(TableRecords.TTL),
+                        record.key().type().equals("TXT") ? "\"" + value.replace("\"", "\\\"") + "\"" : value, true));
+            }
+        }
+        return lines;
+    }
+
     /** How many records the administrator creates that wait for the deployment (the stacks write Route 53's themselves). */
     public static long unknown(List<Domain> domains) {
         return domains.stream().filter(domain -> !domain.dns().isRoute53())
-                .flatMap(domain -> domain.lines().stream()).filter(line -> !line.known()).count();
+                .flatMap(domain -> domain.lines().stream()).filter(line -> !line.known() && !line.value().equals(FROM_TABLE)).count();
     }
 
     static String absolute(String name) {

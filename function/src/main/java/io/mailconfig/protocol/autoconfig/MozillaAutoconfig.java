@@ -23,6 +23,8 @@ public final class MozillaAutoconfig {
     public static final String PROTOCOL = "autoconfig";
     public static final String PATH = "/mail/config-v1.1.xml";
     public static final String WELL_KNOWN_PATH = "/.well-known/autoconfig/mail/config-v1.1.xml";
+    /** An earlier draft's path on {@code autoconfig.<domain>}, which GNOME Online Accounts still asks first. */
+    public static final String DRAFT_PATH = "/.well-known/mail-v1.xml";
     static final String CONTENT_TYPE = "application/xml; charset=utf-8";
     /** How long clients and caches may keep an answer. */
     static final Duration CLIENT_TTL = Duration.ofMinutes(15);
@@ -35,7 +37,8 @@ public final class MozillaAutoconfig {
     }
 
     public List<Route> routes() {
-        return List.of(Route.get(PROTOCOL, PATH, this::handle), Route.get(PROTOCOL, WELL_KNOWN_PATH, this::handle));
+        return List.of(Route.get(PROTOCOL, PATH, this::handle), Route.get(PROTOCOL, WELL_KNOWN_PATH, this::handle),
+                Route.get(PROTOCOL, DRAFT_PATH, this::handle));
     }
 
     Response handle(Request request) {

@@ -15,13 +15,19 @@ import static io.mailconfig.store.dynamodb.Table.Attributes.AUTHENTICATION;
 import static io.mailconfig.store.dynamodb.Table.Attributes.DISPLAY_NAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.DOCUMENTATION_URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.HOSTNAME;
+import static io.mailconfig.store.dynamodb.Table.Attributes.JMAP_URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.LOGIN_NAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.LOGO_URL;
+import static io.mailconfig.store.dynamodb.Table.Attributes.MTA_STS_MAX_AGE;
+import static io.mailconfig.store.dynamodb.Table.Attributes.MTA_STS_MODE;
+import static io.mailconfig.store.dynamodb.Table.Attributes.MTA_STS_MX;
 import static io.mailconfig.store.dynamodb.Table.Attributes.NAME;
+import static io.mailconfig.store.dynamodb.Table.Attributes.OAUTH_ISSUER;
 import static io.mailconfig.store.dynamodb.Table.Attributes.PORT;
 import static io.mailconfig.store.dynamodb.Table.Attributes.PRIORITY;
 import static io.mailconfig.store.dynamodb.Table.Attributes.SHORT_NAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.SOCKET_TYPE;
+import static io.mailconfig.store.dynamodb.Table.Attributes.TLS_REPORT_ADDRESS;
 import static io.mailconfig.store.dynamodb.Table.Attributes.TYPE;
 import static io.mailconfig.store.dynamodb.Table.Attributes.URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.USERNAME;
@@ -33,8 +39,10 @@ import io.mailconfig.model.Domain;
 import io.mailconfig.model.DomainNames;
 import io.mailconfig.model.EmailAddress;
 import io.mailconfig.model.MailServer;
+import io.mailconfig.model.MtaStsPolicy;
 import io.mailconfig.model.Provider;
 import io.mailconfig.model.ProviderConfig;
+import io.mailconfig.model.ProviderServices;
 import io.mailconfig.model.ServerType;
 import io.mailconfig.model.SocketType;
 import io.mailconfig.model.UserSettings;
@@ -109,6 +117,7 @@ public final class ItemReader {
     public static Result read(String providerId, List<Map<String, AttributeValue>> items) {
         List<Problem> problems = new ArrayList<>();
         Provider provider = null;
+        ProviderServices services = ProviderServices.NONE;
         List<Domain> domains = new ArrayList<>();
         Map<String, MailServer> servers = new TreeMap<>(ItemIdOrder.INSTANCE);
         Map<String, DavServer> davServers = new TreeMap<>(ItemIdOrder.INSTANCE);
@@ -120,6 +129,7 @@ public final class ItemReader {
                 if (sk.equals(PROVIDER_SORT_KEY)) {
                     provider = provider(providerId, fields, look -> problems.add(new Problem(
                             key(item, PARTITION_KEY), sk, look + "; the setup page goes without it")));
+                    services = services(fields, service -> problems.add(new Problem(key(item, PARTITION_KEY), sk, service)));
                 } else if (sk.startsWith(DOMAIN_PREFIX)) {
                     domains.add(domain(sk.substring(DOMAIN_PREFIX.length()), fields));
                 } else if (sk.startsWith(SERVER_PREFIX)) {
@@ -142,7 +152,7 @@ public final class ItemReader {
             provider = new Provider(providerId, providerId, providerId, Optional.empty());
         }
         return new Result(new ProviderConfig(provider, domains, List.copyOf(servers.values()),
-                List.copyOf(davServers.values()), users), problems);
+                List.copyOf(davServers.values()), users, services), problems);
     }
 
     private static String key(Map<String, AttributeValue> item, String name) {
@@ -171,6 +181,64 @@ public final class ItemReader {
             lookProblem.accept(ACCENT_COLOR + ": " + e.getMessage());
         }
         return new Provider(providerId, name, shortName, documentation, logo, accent);
+    }
+
+    /**
+     * What the provider publishes besides its servers. Each part stands alone: a mistake in one is
+     * reported to {@code problem} and that part left out (a policy that is not valid is never
+     * served), while the provider and its other parts still answer.
+     */
+    private static ProviderServices services(Fields fields, Consumer<String> problem) {
+        Optional<URI> jmap = optional(JMAP_URL, problem, () -> fields.string(JMAP_URL).map(ItemReader::httpUrl));
+        Optional<URI> issuer = optional(OAUTH_ISSUER, problem, () -> fields.string(OAUTH_ISSUER).map(ItemReader::httpUrl));
+        Optional<MtaStsPolicy> policy = optional(MTA_STS_MODE, problem, () -> mtaStsPolicy(fields));
+        List<URI> reports = optional(TLS_REPORT_ADDRESS, problem, () -> {
+            List<URI> uris = new ArrayList<>();
+            for (String address : fields.strings(TLS_REPORT_ADDRESS)) {
+                uris.add(reportUri(address));
+            }
+            return Optional.of(List.copyOf(uris));
+        }).orElse(List.of());
+        return new ProviderServices(jmap, issuer, policy, reports);
+    }
+
+    private interface PartReader<T> {
+        Optional<T> read() throws InvalidItem;
+    }
+
+    private static <T> Optional<T> optional(String attribute, Consumer<String> problem, PartReader<T> reader) {
+        try {
+            return reader.read();
+        } catch (InvalidItem | IllegalArgumentException e) {
+            problem.accept(attribute + ": " + e.getMessage() + "; left out");
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<MtaStsPolicy> mtaStsPolicy(Fields fields) throws InvalidItem {
+        Optional<String> mode = fields.string(MTA_STS_MODE);
+        if (mode.isEmpty()) {
+            return Optional.empty();
+        }
+        MtaStsPolicy.Mode parsed = MtaStsPolicy.Mode.parse(mode.get())
+                .orElseThrow(() -> new InvalidItem("must be enforce, testing or none, not " + mode.get()));
+        long maxAge = fields.integer(MTA_STS_MAX_AGE).map(Integer::longValue).orElse(MtaStsPolicy.DEFAULT_MAX_AGE);
+        return Optional.of(new MtaStsPolicy(parsed, fields.strings(MTA_STS_MX), maxAge));
+    }
+
+    /** An address becomes a {@code mailto:} URI; {@code mailto:} and {@code https:} URIs are kept as they are. */
+    private static URI reportUri(String value) {
+        String text = value.strip();
+        if (text.regionMatches(true, 0, "https:", 0, 6)) {
+            return httpUrl(text);
+        }
+        String address = text.regionMatches(true, 0, "mailto:", 0, 7) ? text.substring(7) : text;
+        int at = address.lastIndexOf('@');
+        if (at <= 0 || DomainNames.normalize(address.substring(at + 1)).isEmpty()
+                || !address.substring(0, at).chars().allMatch(c -> c > 0x20 && c < 0x7f && ",;!<>\\\"".indexOf(c) < 0)) {
+            throw new IllegalArgumentException("not an e-mail address, mailto: or https: URI: " + value);
+        }
+        return URI.create("mailto:" + address);
     }
 
     private static Domain domain(String name, Fields fields) throws InvalidItem {

@@ -7,13 +7,19 @@ import static io.mailconfig.store.dynamodb.Table.Attributes.AUTHENTICATION;
 import static io.mailconfig.store.dynamodb.Table.Attributes.DISPLAY_NAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.DOCUMENTATION_URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.HOSTNAME;
+import static io.mailconfig.store.dynamodb.Table.Attributes.JMAP_URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.LOGIN_NAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.LOGO_URL;
+import static io.mailconfig.store.dynamodb.Table.Attributes.MTA_STS_MAX_AGE;
+import static io.mailconfig.store.dynamodb.Table.Attributes.MTA_STS_MODE;
+import static io.mailconfig.store.dynamodb.Table.Attributes.MTA_STS_MX;
 import static io.mailconfig.store.dynamodb.Table.Attributes.NAME;
+import static io.mailconfig.store.dynamodb.Table.Attributes.OAUTH_ISSUER;
 import static io.mailconfig.store.dynamodb.Table.Attributes.PORT;
 import static io.mailconfig.store.dynamodb.Table.Attributes.PRIORITY;
 import static io.mailconfig.store.dynamodb.Table.Attributes.SHORT_NAME;
 import static io.mailconfig.store.dynamodb.Table.Attributes.SOCKET_TYPE;
+import static io.mailconfig.store.dynamodb.Table.Attributes.TLS_REPORT_ADDRESS;
 import static io.mailconfig.store.dynamodb.Table.Attributes.TYPE;
 import static io.mailconfig.store.dynamodb.Table.Attributes.URL;
 import static io.mailconfig.store.dynamodb.Table.Attributes.USERNAME;
@@ -23,6 +29,7 @@ import io.mailconfig.model.DavServer;
 import io.mailconfig.model.Domain;
 import io.mailconfig.model.MailServer;
 import io.mailconfig.model.Provider;
+import io.mailconfig.model.ProviderServices;
 import io.mailconfig.model.UserSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,12 +58,28 @@ public final class ItemWriter {
     }
 
     public static Map<String, AttributeValue> provider(Provider provider) {
+        return provider(provider, ProviderServices.NONE);
+    }
+
+    /** The provider item, with what the provider publishes besides its servers. */
+    public static Map<String, AttributeValue> provider(Provider provider, ProviderServices services) {
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         attributes.put(NAME, AttributeValue.fromS(provider.name()));
         attributes.put(SHORT_NAME, AttributeValue.fromS(provider.shortName()));
         provider.documentationUrl().ifPresent(url -> attributes.put(DOCUMENTATION_URL, AttributeValue.fromS(url.toString())));
         provider.logoUrl().ifPresent(url -> attributes.put(LOGO_URL, AttributeValue.fromS(url.toString())));
         provider.accentColor().ifPresent(color -> attributes.put(ACCENT_COLOR, AttributeValue.fromS(color)));
+        services.jmapUrl().ifPresent(url -> attributes.put(JMAP_URL, AttributeValue.fromS(url.toString())));
+        services.oauthIssuer().ifPresent(url -> attributes.put(OAUTH_ISSUER, AttributeValue.fromS(url.toString())));
+        services.mtaSts().ifPresent(policy -> {
+            attributes.put(MTA_STS_MODE, AttributeValue.fromS(policy.mode().id()));
+            attributes.put(MTA_STS_MX, AttributeValue.fromL(policy.mx().stream().map(AttributeValue::fromS).toList()));
+            attributes.put(MTA_STS_MAX_AGE, AttributeValue.fromN(Long.toString(policy.maxAge())));
+        });
+        if (!services.tlsReports().isEmpty()) {
+            attributes.put(TLS_REPORT_ADDRESS, AttributeValue.fromL(services.tlsReports().stream()
+                    .map(uri -> AttributeValue.fromS(uri.toString())).toList()));
+        }
         return item(partitionKey(provider.id()), Table.PROVIDER_SORT_KEY, attributes);
     }
 

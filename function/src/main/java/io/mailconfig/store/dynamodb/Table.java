@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The table's layout, in one place (docs/table-design.md explains it for people): its keys, the
@@ -18,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <pre>
  * pk                 sk                          what
- * PROVIDER#example   PROVIDER                    name, shortName, documentationUrl, logoUrl, accentColor
+ * PROVIDER#example   PROVIDER                    name, shortName, documentationUrl, logoUrl, accentColor,
+ *                                                jmapUrl, oauthIssuer, mtaStsMode, mtaStsMx, mtaStsMaxAge, tlsReportAddress
  * PROVIDER#example   DOMAIN#example.com          aliasOf, activeSyncUrl (both optional)
  * PROVIDER#example   SERVER#&lt;any id&gt;             type, hostname, port, socketType, authentication, username, priority
  * PROVIDER#example   DAV#&lt;any id&gt;                type, url, username, priority
@@ -49,6 +51,12 @@ public final class Table {
     public record KeySchema(String partitionKey, String sortKey, List<Index> indexes) {
     }
 
+    /**
+     * What the table's stream carries of a changed item: its keys, all the DNS updater needs to
+     * know which domains to look at again (it reads their configuration itself).
+     */
+    public static final StreamViewType STREAM_VIEW_TYPE = StreamViewType.KEYS_ONLY;
+
     public static final KeySchema KEY_SCHEMA = new KeySchema(PARTITION_KEY, SORT_KEY,
             List.of(new Index(INVERTED_INDEX, SORT_KEY, PARTITION_KEY)));
 
@@ -72,6 +80,12 @@ public final class Table {
         public static final String DOCUMENTATION_URL = "documentationUrl";
         public static final String LOGO_URL = "logoUrl";
         public static final String ACCENT_COLOR = "accentColor";
+        public static final String JMAP_URL = "jmapUrl";
+        public static final String OAUTH_ISSUER = "oauthIssuer";
+        public static final String MTA_STS_MODE = "mtaStsMode";
+        public static final String MTA_STS_MX = "mtaStsMx";
+        public static final String MTA_STS_MAX_AGE = "mtaStsMaxAge";
+        public static final String TLS_REPORT_ADDRESS = "tlsReportAddress";
         // DOMAIN#
         public static final String ALIAS_OF = "aliasOf";
         public static final String ACTIVE_SYNC_URL = "activeSyncUrl";
@@ -90,7 +104,7 @@ public final class Table {
 
         /** Every attribute mailconfig reads, in the order of docs/table-design.md. */
         public static final List<String> ALL = List.of(NAME, SHORT_NAME, DOCUMENTATION_URL, LOGO_URL, ACCENT_COLOR,
-                ALIAS_OF, ACTIVE_SYNC_URL, TYPE, HOSTNAME, URL, PORT, SOCKET_TYPE, AUTHENTICATION, USERNAME, PRIORITY, LOGIN_NAME, DISPLAY_NAME);
+                JMAP_URL, OAUTH_ISSUER, MTA_STS_MODE, MTA_STS_MX, MTA_STS_MAX_AGE, TLS_REPORT_ADDRESS, ALIAS_OF, ACTIVE_SYNC_URL, TYPE, HOSTNAME, URL, PORT, SOCKET_TYPE, AUTHENTICATION, USERNAME, PRIORITY, LOGIN_NAME, DISPLAY_NAME);
 
         private Attributes() {
         }
