@@ -7,8 +7,19 @@ import io.mailconfig.dnsrecords.TableRecords.Key;
 import io.mailconfig.dnsrecords.TableRecords.Kind;
 import io.mailconfig.dnsrecords.TableRecords.Record;
 import io.mailconfig.http.Request;
+import io.mailconfig.model.Authentication;
+import io.mailconfig.model.DavServer;
+import io.mailconfig.model.DavType;
+import io.mailconfig.model.Domain;
 import io.mailconfig.model.DomainConfig;
+import io.mailconfig.model.MailServer;
+import io.mailconfig.model.Provider;
+import io.mailconfig.model.ProviderConfig;
+import io.mailconfig.model.ServerType;
+import io.mailconfig.model.SocketType;
+import io.mailconfig.model.UsernameTemplate;
 import io.mailconfig.protocol.pacc.Pacc;
+import io.mailconfig.protocol.pacc.PaccDocument;
 import io.mailconfig.protocol.pacc.PaccRecord;
 import io.mailconfig.sample.SampleProvider;
 import io.mailconfig.store.ConfigStore;
@@ -69,5 +80,23 @@ class TableRecordsTest {
         assertThat(result.problems()).singleElement().asString().contains("mail.elsewhere.example", "not published");
         assertThat(TableRecords.of(sample("example.com"), Set.of(Kind.MTA_STS),
                 domain -> Optional.of(List.of("mx2.example.com"))).problems()).isEmpty();
+    }
+
+    @Test
+    void aDavUrlWithPlaceholdersHasNoOnePathForTheDomainAndNoPlaceInPacc() {
+        MailServer imap = new MailServer(ServerType.IMAP, "imap.example.com", 993, SocketType.SSL,
+                List.of(Authentication.PASSWORD_CLEARTEXT), UsernameTemplate.EMAIL_ADDRESS, 10);
+        DavServer perMailbox = new DavServer(DavType.CALDAV, "https://dav.example.com/calendars/%EMAILADDRESS%/",
+                UsernameTemplate.EMAIL_ADDRESS, 10);
+        Domain domain = Domain.named("example.com");
+        DomainConfig config = DomainConfig.within(domain, new ProviderConfig(new Provider("p", "P", "P", Optional.empty()),
+                List.of(domain), List.of(imap), List.of(perMailbox), Map.of()));
+
+        Map<Key, List<String>> records = values(TableRecords.of(config, Set.of(Kind.DAV), TableRecords.MxHosts.UNKNOWN));
+
+        assertThat(records.get(new Key("_caldavs._tcp.example.com", "SRV"))).containsExactly("0 1 443 dav.example.com.");
+        assertThat(records.get(new Key("_caldavs._tcp.example.com", "TXT"))).as("clients start from /.well-known/caldav").isEmpty();
+        String pacc = new String(PaccDocument.render(config).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(pacc).contains("imap.example.com").doesNotContain("caldav", "%EMAIL");
     }
 }
