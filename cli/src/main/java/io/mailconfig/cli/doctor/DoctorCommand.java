@@ -8,6 +8,7 @@ import io.mailconfig.installation.Installation;
 import io.mailconfig.installation.InvalidInstallationException;
 import io.mailconfig.model.DomainNames;
 import io.mailconfig.model.EmailAddress;
+import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -115,7 +116,7 @@ public final class DoctorCommand implements Callable<Integer> {
             findings.addAll(Consistency.answers(answers.settings(), target.shared()));
             findings.addAll(Consistency.srv(names.srv(), answers.settings(), mailDomain));
             if (!noTable) {
-                findings.addAll(deadline.run(Consistency.CHECK, "the table", () -> tableFindings(asked, answers)));
+                findings.addAll(deadline.run(Consistency.CHECK, "the table", () -> tableFindings(asked, answers, target, dns)));
             }
         }
         Report report = new Report(mailDomain, asked.toString(), findings);
@@ -154,12 +155,15 @@ public final class DoctorCommand implements Callable<Integer> {
         return target;
     }
 
-    private List<Finding> tableFindings(EmailAddress asked, AnswerChecks.Result answers) throws Exception {
+    private List<Finding> tableFindings(EmailAddress asked, AnswerChecks.Result answers, Target target, DnsClient dns) throws Exception {
         String check = Consistency.CHECK;
         String fix = "give the table with --table and --region (or --local DIR), or --no-table";
         try (TableAccess access = table.open()) {
-            StoredConfiguration stored = StoredConfiguration.read(access, asked);
             List<Finding> findings = new ArrayList<>();
+            if (!target.tableRecords().isEmpty()) {
+                findings.addAll(new TableRecordChecks(dns, target).run(new DynamoDbConfigStore(access.client(), access.tableName())));
+            }
+            StoredConfiguration stored = StoredConfiguration.read(access, asked);
             if (stored.provider().isEmpty()) {
                 findings.add(Finding.fail(check, "DOMAIN#" + asked.domain() + " in the " + table.describe(), "no provider holds it: its clients get 404",
                         "add it to its provider: ./dev cli add-domain " + asked.domain() + " --provider <id>"));

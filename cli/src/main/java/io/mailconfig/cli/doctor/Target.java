@@ -1,5 +1,7 @@
 package io.mailconfig.cli.doctor;
 
+import io.mailconfig.cli.dns.TableRecordValues;
+import io.mailconfig.dnsrecords.TableRecords;
 import io.mailconfig.installation.Dns;
 import io.mailconfig.installation.DnsRecord;
 import io.mailconfig.installation.DomainRecords;
@@ -13,6 +15,7 @@ import io.mailconfig.model.EmailAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The mail domain under examination and what the installation says about it: which pair of hosts
@@ -25,13 +28,15 @@ import java.util.Optional;
  * @param records the records to find in DNS: the domain's own, and the serving hosts' addresses
  * @param srv     the SRV records the installation publishes for the domain
  * @param route53 whether the domain's records are in Route 53, where the stacks write them
+ * @param tableRecords the kinds of record the domain publishes whose values follow the table
  */
 public record Target(String domain, EmailAddress address, HostPair hosts, boolean shared, List<DnsRecord> records,
-        List<SrvRecord> srv, boolean route53) {
+        List<SrvRecord> srv, boolean route53, Set<TableRecords.Kind> tableRecords) {
 
     public Target {
         records = List.copyOf(records);
         srv = List.copyOf(srv);
+        tableRecords = Set.copyOf(tableRecords);
     }
 
     /** The domain as the installation describes it; empty when the installation does not list it. */
@@ -52,7 +57,8 @@ public record Target(String domain, EmailAddress address, HostPair hosts, boolea
                 }
             }
         }
-        return Optional.of(new Target(domain, address, pair, shared, records, mail.srv(), mail.dns().isRoute53()));
+        return Optional.of(new Target(domain, address, pair, shared, records, mail.srv(), mail.dns().isRoute53(),
+                TableRecordValues.kinds(mail)));
     }
 
     /**
@@ -68,7 +74,7 @@ public record Target(String domain, EmailAddress address, HostPair hosts, boolea
         }
         records.add(new DnsRecord(autodiscover.recordName(domain), "SRV", new RecordValue.Text(autodiscover.data()),
                 DnsRecord.SRV_TTL, false));
-        return new Target(domain, address, pair, false, records, List.of(autodiscover), false);
+        return new Target(domain, address, pair, false, records, List.of(autodiscover), false, Set.of());
     }
 
     /** The host Mozilla Autoconfig clients, the Apple profile and the setup page are asked on. */

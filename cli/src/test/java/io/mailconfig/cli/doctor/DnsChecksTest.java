@@ -20,7 +20,7 @@ class DnsChecksTest {
 
     private static List<Finding> check(LoopbackDns dns, DnsRecord record) {
         Target target = new Target("example.com", new EmailAddress("postmaster", "example.com"), new HostPair("example.com", Dns.EXTERNAL),
-                false, List.of(record), List.of(), false);
+                false, List.of(record), List.of(), false, java.util.Set.of());
         try (Deadline deadline = new Deadline(TIMEOUT)) {
             return new DnsChecks(DnsClient.at(address(dns), TIMEOUT), target, deadline).run().findings().stream()
                     .filter(finding -> finding.asked().startsWith("TXT")).toList();

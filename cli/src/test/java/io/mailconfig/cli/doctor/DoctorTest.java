@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailconfig.cli.CliRun;
+import io.mailconfig.dnsrecords.TableRecords;
+import io.mailconfig.sample.SampleProvider;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,7 +14,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -355,6 +359,62 @@ class DoctorTest {
                 && line.contains("HTTP 404 no configuration for this domain"));
         assertThat(fixes(run)).contains("fix: put the shared domain provider.example into the table, in the provider whose servers the "
                 + "customers use");
+    }
+
+    /**
+     * example.com publishing every record that follows the table, with the values the table gives
+     * now (the same computation as the DNS updater), its own PACC and MTA-STS hosts, and the MX
+     * hosts the sample's MTA-STS policy names.
+     */
+    private static void publishingEverything() throws Exception {
+        installation.installation(TestInstallation.INSTALLATION.replace("\"hostedZoneName\": \"example.com\",",
+                "\"hostedZoneName\": \"example.com\", \"publish\": [\"pacc\", \"mta-sts\", \"tls-rpt\", \"dav\"],"));
+        List<String> hosts = List.of("autoconfig.example.com", "autodiscover.example.com", "ua-auto-config.example.com", "mta-sts.example.com");
+        installation.certificate(hosts, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)));
+        hosts.subList(2, 4).forEach(host -> installation.dns.add(host, "A", "127.0.0.1").add(host, "AAAA", "::1"));
+        List<String> mx = List.of("mx1.example.com", "mx2.example.com");
+        installation.dns.remove("example.com", "MX");
+        for (int i = 0; i < mx.size(); i++) {
+            installation.dns.add("example.com", "MX", (10 * (i + 1)) + " " + mx.get(i) + ".").add(mx.get(i), "A", "192.0.2.2" + i);
+        }
+        TableRecords.Result expected = TableRecords.of(SampleProvider.store().find("example.com").orElseThrow(),
+                EnumSet.allOf(TableRecords.Kind.class), domain -> Optional.of(mx));
+        assertThat(expected.problems()).isEmpty();
+        for (TableRecords.Record record : expected.records()) {
+            for (String value : record.values()) {
+                installation.dns.add(record.key().name(), record.key().type(), record.key().type().equals("TXT") ? "\"" + value + "\"" : value);
+            }
+        }
+    }
+
+    @Test
+    void recordsThatFollowTheTablePassWhenTheyHoldWhatTheTableSays() throws Exception {
+        publishingEverything();
+
+        CliRun run = installation.doctor("--insecure-tls");
+
+        assertThat(lines(run, "WARN")).as(run.out()).isEmpty();
+        assertThat(lines(run, "FAIL")).as(run.out()).isEmpty();
+        assertThat(lines(run, "PASS")).as(run.out())
+                .anyMatch(line -> line.contains("TXT _mta-sts.example.com") && line.contains("what the table says"))
+                .anyMatch(line -> line.contains("TXT _smtp._tls.example.com") && line.contains("rua=mailto:tls-reports@example.com"))
+                .anyMatch(line -> line.contains("SRV _caldavs._tcp.example.com") && line.contains("what the table says"))
+                .anyMatch(line -> line.contains("TXT _ua-auto-config.example.com") && line.contains("what the table says"));
+    }
+
+    @Test
+    void aRecordTheTableNoLongerGivesIsStaleAndAMissingOneFails() throws Exception {
+        publishingEverything();
+        installation.dns.remove("_mta-sts.example.com", "TXT").add("_mta-sts.example.com", "TXT", "\"v=STSv1; id=20250101000000\"")
+                .remove("_smtp._tls.example.com", "TXT");
+
+        CliRun run = installation.doctor("--insecure-tls");
+
+        assertThat(run.exitCode()).isEqualTo(DoctorCommand.FAILED_CHECK);
+        assertThat(lines(run, "FAIL")).as(run.out()).hasSize(2)
+                .anyMatch(line -> line.contains("TXT _mta-sts.example.com: stale: ") && line.contains("id=20250101000000"))
+                .anyMatch(line -> line.contains("TXT _smtp._tls.example.com: missing: "));
+        assertThat(fixes(run)).anyMatch(fix -> fix.contains("the DNS updater writes it as the table changes"));
     }
 
     static List<String> lines(CliRun run, String status) {
