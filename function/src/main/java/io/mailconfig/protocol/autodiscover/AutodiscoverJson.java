@@ -9,6 +9,7 @@ import io.mailconfig.http.Response;
 import io.mailconfig.http.Route;
 import io.mailconfig.model.Domain;
 import io.mailconfig.model.DomainConfig;
+import io.mailconfig.protocol.HostDomain;
 import io.mailconfig.protocol.Lookup;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,6 +35,11 @@ final class AutodiscoverJson {
     /** How long clients and caches may keep an answer. */
     static final Duration CLIENT_TTL = Duration.ofMinutes(15);
     private static final String VERSIONED_PREFIX = "/v1.0/";
+    /**
+     * The POX endpoint is on the host the client asked, when that is an Autodiscover host: a
+     * customer domain of the shared hosts has no {@code autodiscover.} host of its own.
+     */
+    private static final String HOST_PREFIX = "autodiscover.";
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Lookup lookup;
@@ -67,8 +73,8 @@ final class AutodiscoverJson {
             return invalidProtocol("the protocol must be AutodiscoverV1 or ActiveSync");
         }
         return switch (lookup.address(addressText.orElse(null))) {
-            case Lookup.Found found when !activeSync -> found("AutodiscoverV1",
-                    "https://autodiscover." + found.address().orElseThrow().domain() + MicrosoftAutodiscover.PATH);
+            case Lookup.Found found when !activeSync -> found("AutodiscoverV1", "https://" + HOST_PREFIX
+                    + HostDomain.of(request, HOST_PREFIX).orElse(found.address().orElseThrow().domain()) + MicrosoftAutodiscover.PATH);
             case Lookup.Found found -> activeSyncUrl(found.config())
                     .map(url -> found("ActiveSync", url.toString()))
                     .orElseGet(() -> invalidProtocol("ActiveSync is not offered for this domain"));

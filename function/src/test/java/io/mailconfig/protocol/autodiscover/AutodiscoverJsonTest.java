@@ -82,7 +82,31 @@ class AutodiscoverJsonTest {
                 "Protocol=" + protocol));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(json(response)).containsEntry("Url", "https://autodiscover.example.net/autodiscover/autodiscover.xml");
+        assertThat(json(response)).containsEntry("Protocol", "AutodiscoverV1");
+    }
+
+    @Test
+    void asOnTheSharedHostsThePoxEndpointIsOnTheHostAsked() {
+        APIGatewayV2HTTPEvent event = asking("/autodiscover/autodiscover.json/v1.0/bob@example.net", "Protocol=AutodiscoverV1");
+        event.getHeaders().put("host", "Autodiscover.Provider.Example:443");
+
+        assertThat(json(call(event))).containsEntry("Url", "https://autodiscover.provider.example/autodiscover/autodiscover.xml");
+    }
+
+    @Test
+    void onAnotherHostThePoxEndpointIsTheAddressDomainsAutodiscoverHost() {
+        APIGatewayV2HTTPEvent event = asking("/autodiscover/autodiscover.json/v1.0/bob@example.net", "Protocol=AutodiscoverV1");
+        event.getHeaders().put("host", "127.0.0.1:8080");
+
+        assertThat(json(call(event))).containsEntry("Url", "https://autodiscover.example.net/autodiscover/autodiscover.xml");
+    }
+
+    @Test
+    void aHostThatIsNoDomainNameIsNotEchoed() {
+        APIGatewayV2HTTPEvent event = asking("/autodiscover/autodiscover.json/v1.0/bob@example.net", "Protocol=AutodiscoverV1");
+        event.getHeaders().put("host", "autodiscover.<script>");
+
+        assertThat(json(call(event))).containsEntry("Url", "https://autodiscover.example.net/autodiscover/autodiscover.xml");
     }
 
     @ParameterizedTest
