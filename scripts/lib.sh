@@ -38,7 +38,7 @@ fresh_lib() {
 # changed since the last time (a stamp in MODULE/target).
 build_if_changed() {
   local module="$1" stamp="$1/target/.mailconfig-built"
-  if [ -f "$stamp" ] && [ -d "$module/target/lib" ] && [ -z "$(find pom.xml events function local installation cli infra benchmarks \
+  if [ -f "$stamp" ] && [ -d "$module/target/lib" ] && [ -z "$(find pom.xml events function installation dns-updater local cli infra benchmarks \
       \( -name target -o -name cdk.out -o -name node_modules \) -prune -o -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     return 0
   fi

@@ -140,8 +140,10 @@ class ProtocolsAgreeTest {
     }
 
     private static String json(MailconfigHandler handler, String address, String protocol) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event("autodiscover-json",
-                "Email=" + encode(address) + "&Protocol=" + protocol), null);
+        // Asked where Outlook asks it: on the address domain's own Autodiscover host.
+        APIGatewayV2HTTPEvent event = event("autodiscover-json", "Email=" + encode(address) + "&Protocol=" + protocol);
+        event.getHeaders().put("host", "autodiscover." + ClientReadings.canonicalDomain(address));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
         return response.getStatusCode() == 200 ? response.getBody().replaceAll(".*\"Url\":\"([^\"]*)\".*", "$1").replace("\\/", "/") : "none";
     }
 
