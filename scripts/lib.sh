@@ -43,7 +43,8 @@ build_if_changed() {
     return 0
   fi
   fresh_lib "$module"
-  mvn -B -ntp -q -Dstyle.color=never -pl "$module" -am package -DskipTests
+  # To stderr: Maven prints colour resets even with -q, and callers read this function's stdout.
+  mvn -B -ntp -q -Dstyle.color=never -pl "$module" -am package -DskipTests >&2
   touch "$stamp"
 }
 

@@ -7,7 +7,6 @@ import io.mailconfig.dnsupdater.ManagedDomain;
 import io.mailconfig.installation.Dns;
 import io.mailconfig.installation.Installation;
 import io.mailconfig.installation.MailDomain;
-import io.mailconfig.installation.Publication;
 import io.mailconfig.store.dynamodb.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

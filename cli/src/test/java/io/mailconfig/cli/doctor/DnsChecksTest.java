@@ -10,6 +10,7 @@ import io.mailconfig.model.EmailAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
@@ -20,7 +21,7 @@ class DnsChecksTest {
 
     private static List<Finding> check(LoopbackDns dns, DnsRecord record) {
         Target target = new Target("example.com", new EmailAddress("postmaster", "example.com"), new HostPair("example.com", Dns.EXTERNAL),
-                false, List.of(record), List.of(), false, java.util.Set.of());
+                false, List.of(record), List.of(), false, Set.of());
         try (Deadline deadline = new Deadline(TIMEOUT)) {
             return new DnsChecks(DnsClient.at(address(dns), TIMEOUT), target, deadline).run().findings().stream()
                     .filter(finding -> finding.asked().startsWith("TXT")).toList();
