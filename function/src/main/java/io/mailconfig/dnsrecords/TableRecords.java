@@ -173,7 +173,8 @@ public final class TableRecords {
         }
         return mxHosts.of(domain).map(policy::unmatched).filter(unmatched -> !unmatched.isEmpty())
                 .map(unmatched -> MtaStsRecords.POLICY_NAME_PREFIX + domain + " is not published: the MX host"
-                        + (unmatched.size() == 1 ? " " : "s ") + String.join(", ", unmatched) + " match no mtaStsMx pattern "
+                        + (unmatched.size() == 1 ? " " : "s ") + String.join(", ", unmatched)
+                        + (unmatched.size() == 1 ? " matches" : " match") + " no mtaStsMx pattern "
                         + policy.mx() + ", so senders would refuse to deliver there under mode " + policy.mode().id());
     }
 }

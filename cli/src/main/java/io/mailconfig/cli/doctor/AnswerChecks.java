@@ -1,7 +1,13 @@
 package io.mailconfig.cli.doctor;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailconfig.cli.doctor.Certificates.Trust;
 import io.mailconfig.cli.doctor.WebClient.Answer;
+import io.mailconfig.dnsrecords.TableRecords;
+import io.mailconfig.model.MtaStsPolicy;
+import io.mailconfig.protocol.mtasts.MtaSts;
+import io.mailconfig.protocol.pacc.Pacc;
+import io.mailconfig.protocol.pacc.PaccRecord;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,8 +27,9 @@ import org.apache.hc.core5.http.ContentType;
 /**
  * Every answer a client asks for, asked as that client asks and read the way its strictest reader
  * reads it: Autoconfig with and without the address on both paths, Autodiscover POX by POST and by
- * GET, both forms of autodiscover.json, the Apple profile and the setup page. What each protocol
- * would set up is kept for {@link Consistency}.
+ * GET, both forms of autodiscover.json, the Apple profile and the setup page; where the domain
+ * publishes them, the PACC document against its digest in DNS and the MTA-STS policy against the
+ * domain's MX hosts. What each protocol would set up is kept for {@link Consistency}.
  */
 final class AnswerChecks {
 
@@ -30,6 +37,8 @@ final class AnswerChecks {
     static final String AUTODISCOVER = "autodiscover";
     static final String PROFILE = "profile";
     static final String SETUP = "setup";
+    static final String PACC = "pacc";
+    static final String MTA_STS = "mta-sts";
 
     /** The label of the answer every other is compared with: what Thunderbird sets up. */
     static final String REFERENCE = "Autoconfig (Thunderbird)";
@@ -44,12 +53,14 @@ final class AnswerChecks {
     private static final String POX_PATH = "/autodiscover/autodiscover.xml";
     private static final String JSON_PATH = "/autodiscover/autodiscover.json";
     private static final Set<String> XML_TYPES = Set.of("application/xml", "text/xml");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @param settings what each protocol sets up, by label, in the order asked */
     record Result(List<Finding> findings, Map<String, List<ClientSetting>> settings) {
     }
 
     private final WebClient web;
+    private final DnsClient dns;
     private final Target target;
     private final Deadline deadline;
     private final Trust trust;
@@ -58,8 +69,9 @@ final class AnswerChecks {
     private final Map<String, List<ClientSetting>> settings = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** @param refusedHosts hosts whose TLS a client refuses: nothing is asked there */
-    AnswerChecks(WebClient web, Target target, Deadline deadline, Trust trust, Set<String> refusedHosts) {
+    AnswerChecks(WebClient web, DnsClient dns, Target target, Deadline deadline, Trust trust, Set<String> refusedHosts) {
         this.web = web;
+        this.dns = dns;
         this.target = target;
         this.deadline = deadline;
         this.trust = trust;
@@ -90,6 +102,14 @@ final class AnswerChecks {
             profile(autoconfig, "/mobileconfig" + query);
             setup(autoconfig, "/");
             setup(autoconfig, "/" + query);
+        }
+        String paccHost = Pacc.HOST_PREFIX + target.domain();
+        if (target.tableRecords().contains(TableRecords.Kind.PACC) && usable(PACC, paccHost)) {
+            pacc(paccHost);
+        }
+        String mtaStsHost = MtaSts.HOST_PREFIX + target.domain();
+        if (target.tableRecords().contains(TableRecords.Kind.MTA_STS) && usable(MTA_STS, mtaStsHost)) {
+            mtaSts(mtaStsHost);
         }
         synchronized (settings) {
             return new Result(List.copyOf(findings), Collections.unmodifiableMap(new LinkedHashMap<>(settings)));
@@ -249,6 +269,80 @@ final class AnswerChecks {
             }
             return List.of(Finding.pass(SETUP, asked, "200, the setup page (" + answer.body().length + " bytes)"));
         }));
+    }
+
+    /** The document's digest must be in a {@code _ua-auto-config} TXT record, or PACC clients refuse it. */
+    private void pacc(String host) {
+        String asked = "PACC: GET https://" + host + Pacc.PATH;
+        findings.addAll(checked(PACC, asked, () -> {
+            Answer answer = fetch(PACC, asked, () -> web.get(host, Pacc.PATH), mediaType(Set.of("application/json"), ""));
+            try {
+                JSON.readTree(answer.body());
+            } catch (IOException e) {
+                return List.of(Finding.fail(PACC, asked, "PACC clients cannot read it: not JSON", CODE_FIX));
+            }
+            String digest = PaccRecord.txt(answer.body());
+            String name = PaccRecord.name(target.domain());
+            List<String> published;
+            try {
+                published = dns.texts(name);
+            } catch (DnsClient.DnsException e) {
+                return List.of(Finding.fail(PACC, asked, e.getMessage(), "check --resolver, or the domain's name servers"));
+            }
+            if (published.contains(digest)) {
+                return List.of(Finding.pass(PACC, asked, "200, " + answer.body().length + " bytes whose digest is in TXT " + name
+                        + ": PACC clients accept it"));
+            }
+            return List.of(Finding.fail(PACC, asked, "the digest of the " + answer.body().length + " bytes served (" + digest
+                    + ") is in no TXT record of " + name + " (" + (published.isEmpty() ? "none" : String.join("; ", published))
+                    + "): PACC clients refuse the document", recordFix()));
+        }));
+    }
+
+    /** The policy as a sending server reads it, and the domain's MX hosts against its patterns. */
+    private void mtaSts(String host) {
+        String asked = "MTA-STS policy: GET https://" + host + MtaSts.PATH;
+        findings.addAll(checked(MTA_STS, asked, () -> {
+            Answer answer = fetch(MTA_STS, asked, () -> web.get(host, MtaSts.PATH),
+                    mediaType(Set.of("text/plain"), " (RFC 8461: senders use nothing else)"));
+            MtaStsPolicy policy;
+            try {
+                policy = PolicyFileReader.read(answer.body());
+            } catch (IllegalArgumentException e) {
+                return List.of(Finding.fail(MTA_STS, asked, "senders ignore it: " + e.getMessage(), CODE_FIX));
+            }
+            List<String> mx;
+            try {
+                mx = dns.mxHosts(target.domain());
+            } catch (DnsClient.DnsException e) {
+                return List.of(Finding.fail(MTA_STS, asked, e.getMessage(), "check --resolver, or the domain's name servers"));
+            }
+            String got = "mode " + policy.mode().id() + ", mx " + String.join(" ", policy.mx()) + ", max_age " + policy.maxAge();
+            List<String> unmatched = policy.unmatched(mx);
+            String fix = "give the provider's mtaStsMx a pattern for each MX host, or point the MX records at the hosts it names (docs/mta-sts.md)";
+            if (policy.mode() == MtaStsPolicy.Mode.NONE) {
+                return List.of(Finding.pass(MTA_STS, asked, got + ": senders forget the policy they kept"));
+            }
+            if (mx.isEmpty()) {
+                return List.of(Finding.warn(MTA_STS, asked, got + ", but " + target.domain() + " has no MX record: no sender delivers to it",
+                        "publish the domain's MX records"));
+            }
+            if (unmatched.isEmpty()) {
+                return List.of(Finding.pass(MTA_STS, asked, got + ": every MX host matches (" + String.join(", ", mx) + ")"));
+            }
+            String hosts = (unmatched.size() == 1 ? "the MX host " : "the MX hosts ") + String.join(", ", unmatched)
+                    + (unmatched.size() == 1 ? " matches" : " match") + " no mx pattern";
+            return List.of(policy.mode() == MtaStsPolicy.Mode.ENFORCE
+                    ? Finding.fail(MTA_STS, asked, got + ": " + hosts + ": senders refuse to deliver there", fix)
+                    : Finding.warn(MTA_STS, asked, got + ": " + hosts + ": under mode enforce senders would refuse to deliver there "
+                            + "(now they only report it)", fix));
+        }));
+    }
+
+    private String recordFix() {
+        return target.route53()
+                ? "the DNS updater writes it as the table changes: read its log group in the MailconfigDnsUpdater stack"
+                : "publish the TXT record ./dev cli dns prints, beside the old one until cached documents have expired (docs/pacc.md)";
     }
 
     private static final String TABLE_FIX = "add the domain's DOMAIN# item to its provider (./dev cli add-domain), then ./dev cli validate";

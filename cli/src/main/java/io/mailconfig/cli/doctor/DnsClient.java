@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -22,6 +24,7 @@ import org.xbill.DNS.Resolver;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
@@ -149,6 +152,17 @@ public final class DnsClient {
             }
         }
         return addresses;
+    }
+
+    /** The hosts of a domain's MX records, most preferred first; empty when it has none. */
+    public List<String> mxHosts(String domain) throws DnsException {
+        return query(domain, Type.MX).records().stream().map(MXRecord.class::cast)
+                .sorted(Comparator.comparingInt(MXRecord::getPriority)).map(mx -> bare(mx.getTarget())).toList();
+    }
+
+    /** The texts of the TXT records at a name, each record's strings joined, as TXT-based protocols read them. */
+    public List<String> texts(String name) throws DnsException {
+        return query(name, Type.TXT).records().stream().map(record -> String.join("", ((TXTRecord) record).getStrings())).toList();
     }
 
     static Name name(String name) throws DnsException {

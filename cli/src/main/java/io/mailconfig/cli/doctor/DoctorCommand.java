@@ -111,7 +111,7 @@ public final class DoctorCommand implements Callable<Integer> {
                     }
                 }
             }
-            AnswerChecks.Result answers = new AnswerChecks(web, target, deadline, trust, refused).run();
+            AnswerChecks.Result answers = new AnswerChecks(web, dns, target, deadline, trust, refused).run();
             findings.addAll(answers.findings());
             findings.addAll(Consistency.answers(answers.settings(), target.shared()));
             findings.addAll(Consistency.srv(names.srv(), answers.settings(), mailDomain));

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
@@ -95,9 +94,8 @@ final class TableRecordChecks {
     /** The MTA-STS policy is checked against the domain's MX hosts as this resolver answers them. */
     private Optional<List<String>> mxHosts(String domain) {
         try {
-            List<Record> records = dns.query(domain, Type.MX).records();
-            return records.isEmpty() ? Optional.empty()
-                    : Optional.of(records.stream().map(record -> DnsClient.bare(((MXRecord) record).getTarget())).toList());
+            List<String> hosts = dns.mxHosts(domain);
+            return hosts.isEmpty() ? Optional.empty() : Optional.of(hosts);
         } catch (DnsException e) {
             return Optional.empty();
         }

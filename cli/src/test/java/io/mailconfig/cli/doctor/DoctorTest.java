@@ -399,7 +399,45 @@ class DoctorTest {
                 .anyMatch(line -> line.contains("TXT _mta-sts.example.com") && line.contains("what the table says"))
                 .anyMatch(line -> line.contains("TXT _smtp._tls.example.com") && line.contains("rua=mailto:tls-reports@example.com"))
                 .anyMatch(line -> line.contains("SRV _caldavs._tcp.example.com") && line.contains("what the table says"))
-                .anyMatch(line -> line.contains("TXT _ua-auto-config.example.com") && line.contains("what the table says"));
+                .anyMatch(line -> line.contains("TXT _ua-auto-config.example.com") && line.contains("what the table says"))
+                .anyMatch(line -> line.startsWith("PASS pacc") && line.contains("GET https://ua-auto-config.example.com/.well-known/"
+                        + "user-agent-configuration.json: 200") && line.contains("PACC clients accept it"))
+                .anyMatch(line -> line.startsWith("PASS mta-sts") && line.contains("mode testing, mx mx1.example.com mx2.example.com, "
+                        + "max_age 604800: every MX host matches (mx1.example.com, mx2.example.com)"));
+    }
+
+    @Test
+    void aPaccDocumentWhoseDigestIsNotPublishedFails() throws Exception {
+        publishingEverything();
+        installation.rewrite("/.well-known/user-agent-configuration.json", json -> json.replace("Example Mail", "Example Mail Ltd"));
+
+        CliRun run = installation.doctor("--insecure-tls");
+
+        assertThat(lines(run, "FAIL")).as(run.out()).singleElement().asString()
+                .startsWith("FAIL pacc").contains("is in no TXT record of _ua-auto-config.example.com (v=UAAC1; a=sha256; d=",
+                        "PACC clients refuse the document");
+        assertThat(fixes(run)).anyMatch(fix -> fix.contains("the DNS updater writes it"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "mode: testing | mode: enforce | mx9.example.org | FAIL | the MX host mx9.example.org matches no mx pattern: senders refuse to deliver there",
+            "mode: testing | mode: testing | mx9.example.org | WARN | under mode enforce senders would refuse to deliver there",
+            "\\r\\n | \\n | mx1.example.com | FAIL | senders ignore it: a line ends in LF, not CRLF",
+            "version: STSv1 | version: STSv2 | mx1.example.com | FAIL | senders ignore it: version is STSv2, not STSv1"})
+    void anMtaStsPolicyIsReadAsSendersReadItAgainstTheMxHosts(String from, String to, String extraMx, String status, String reason)
+            throws Exception {
+        publishingEverything();
+        installation.rewrite("/.well-known/mta-sts.txt", policy -> policy.replace(unescape(from), unescape(to)));
+        installation.dns.add("example.com", "MX", "30 " + extraMx + ".");
+
+        CliRun run = installation.doctor("--insecure-tls");
+
+        assertThat(lines(run, status)).as(run.out()).anyMatch(line -> line.startsWith(status + " mta-sts") && line.contains(reason));
+    }
+
+    private static String unescape(String text) {
+        return text.replace("\\r", "\r").replace("\\n", "\n");
     }
 
     @Test
