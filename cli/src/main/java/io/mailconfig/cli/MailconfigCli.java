@@ -4,6 +4,7 @@ import io.mailconfig.cli.automx2.Automx2Migration;
 import io.mailconfig.cli.automx2.Automx2Source;
 import io.mailconfig.cli.dns.DnsCommand;
 import io.mailconfig.cli.doctor.DoctorCommand;
+import io.mailconfig.installation.Installation;
 import io.mailconfig.local.Version;
 import io.mailconfig.store.dynamodb.ItemReader.Problem;
 import io.mailconfig.store.dynamodb.Table;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -143,10 +145,13 @@ public final class MailconfigCli implements Callable<Integer> {
         public Integer call() throws Exception {
             List<Map<String, AttributeValue>> items;
             String what;
+            Optional<Installation> described = !noInstallation && installation.source().isPresent()
+                    ? Optional.of(installation.load()) : Optional.empty();
             if (file != null) {
                 items = ItemFile.read(file);
                 what = file.toString();
             } else {
+                described.ifPresent(target::defaultTo);
                 try (TableAccess table = target.open()) {
                     items = table.scanAll();
                 }
@@ -154,8 +159,8 @@ public final class MailconfigCli implements Callable<Integer> {
             }
             List<String> problems = new ArrayList<>(Validator.validate(items).stream().map(Problem::toString).toList());
             // A file may hold some providers only; the table is what clients are answered from.
-            if (file == null && !noInstallation && installation.source().isPresent()) {
-                problems.addAll(DomainComparison.compare(installation.load(), installation.describe(), items));
+            if (file == null && described.isPresent()) {
+                problems.addAll(DomainComparison.compare(described.get(), installation.describe(), items));
                 what += " and the installation " + installation.describe();
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailconfig.cli.automx2.Automx2MigrationTestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,6 +127,26 @@ class MailconfigCliTest {
             assertThat(run.exitCode()).isEqualTo(MailconfigCli.FAILED);
             assertThat(run.err()).isEqualTo("error: no AWS credentials for table mailconfig in eu-central-1: set AWS_PROFILE, or "
                     + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --local DIR for a DynamoDB Local directory\n");
+        }
+    }
+
+    @Test
+    void theInstallationNamesTheTableAndRegionWhereNoFlagOrEnvironmentDoes() throws Exception {
+        Assumptions.assumeTrue(System.getenv("TABLE_NAME") == null && System.getenv("AWS_REGION") == null,
+                "this environment names a table or region itself");
+        Path installation = directory.resolve("deployed.json");
+        Files.writeString(installation, """
+                {"account": "123456789012", "region": "eu-west-1", "tableName": "mail-autoconfig",
+                 "domains": [{"name": "example.com", "dns": "external"}]}
+                """);
+        try (TestCredentials none = TestCredentials.none(directory)) {
+            CliRun deployed = run("validate", "--installation", installation.toString());
+            CliRun flags = run("validate", "--installation", installation.toString(), "--table", "other", "--region", "eu-north-1");
+            CliRun without = run("validate", "--installation", installation.toString(), "--no-installation");
+
+            assertThat(deployed.err()).startsWith("error: no AWS credentials for table mail-autoconfig in eu-west-1:");
+            assertThat(flags.err()).startsWith("error: no AWS credentials for table other in eu-north-1:");
+            assertThat(without.err()).startsWith("error: no AWS credentials for table mailconfig in us-east-1:");
         }
     }
 

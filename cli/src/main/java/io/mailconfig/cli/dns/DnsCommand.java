@@ -88,6 +88,7 @@ public final class DnsCommand implements Callable<Integer> {
             return MailconfigCli.FAILED;
         }
         Installation described = installation.load();
+        target.defaultTo(described);
         PrintWriter err = spec.commandLine().getErr();
         Set<String> only = domains == null ? Set.of()
                 : domains.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());

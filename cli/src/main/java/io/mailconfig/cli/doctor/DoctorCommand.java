@@ -137,6 +137,7 @@ public final class DoctorCommand implements Callable<Integer> {
         Installation described;
         try {
             described = installation.load();
+            table.defaultTo(described);
         } catch (InvalidInstallationException e) {
             findings.add(Finding.fail(check, installation.describe(), String.join("; ", e.problems()), "mend the configuration"));
             return Target.withOwnHosts(mailDomain, asked);
