@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One HTTP/1.1 request as read off a connection: the request line, the headers (names in lower
@@ -16,6 +17,8 @@ import java.util.Map;
  * kept as sent; only what HTTP itself forbids is refused, with the status the server answers.
  */
 record HttpMessage(String method, String rawPath, String rawQuery, String version, Map<String, String> headers, byte[] body) {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
 
     /** What the server itself answers for a request it cannot read; the message is one line for the client. */
     static final class Malformed extends Exception {
@@ -47,7 +50,7 @@ record HttpMessage(String method, String rawPath, String rawQuery, String versio
         if (head == null) {
             return null;
         }
-        String[] lines = head.split("\r?\n");
+        String[] lines = LINE_BREAK.split(head);
         String[] requestLine = lines[0].split(" ");
         if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.") || requestLine[0].isEmpty()
                 || !requestLine[0].chars().allMatch(c -> c > 32 && c < 127)) {

@@ -11,8 +11,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,38 +112,40 @@ public final class LocalServer implements AutoCloseable {
                 open = request.keepAlive();
                 answer(request, client, out, open);
             }
-        } catch (SocketTimeoutException | SocketException e) {
-            // Idle, closed by the client, or closed by close().
         } catch (IOException e) {
-            // The client went away mid-request; nothing to answer.
+            // Idle, closed by the client or by close(), or the client went away mid-request: nothing to answer.
         } finally {
             connections.remove(connection);
         }
     }
 
     private void answer(HttpMessage request, String client, OutputStream out, boolean keepAlive) throws IOException {
+        boolean head = "HEAD".equals(request.method());
         APIGatewayV2HTTPResponse response;
         try {
             response = handler.handleRequest(toEvent(request, client), null);
         } catch (RuntimeException e) {
             write(out, 500, Map.of("Content-Type", "text/plain; charset=utf-8"),
-                    "internal error\n".getBytes(StandardCharsets.UTF_8), "HEAD".equals(request.method()), keepAlive);
+                    "internal error\n".getBytes(StandardCharsets.UTF_8), head, keepAlive);
             return;
         }
         write(out, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(),
-                responseBody(response), "HEAD".equals(request.method()), keepAlive);
+                responseBody(response), head, keepAlive);
     }
 
     private static void write(OutputStream out, int status, Map<String, String> headers, byte[] body, boolean head,
             boolean keepAlive) throws IOException {
         StringBuilder text = new StringBuilder("HTTP/1.1 ").append(status).append(' ')
                 .append(REASONS.getOrDefault(status, "Status")).append("\r\n");
-        headers.forEach((name, value) -> {
+        boolean nosniff = false;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = header.getKey();
             if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("connection")) {
-                text.append(name).append(": ").append(value.replaceAll("[\r\n]", " ")).append("\r\n");
+                text.append(name).append(": ").append(header.getValue().replace('\r', ' ').replace('\n', ' ')).append("\r\n");
             }
-        });
-        if (!headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("x-content-type-options"))) {
+            nosniff |= name.equalsIgnoreCase("x-content-type-options");
+        }
+        if (!nosniff) {
             text.append("X-Content-Type-Options: nosniff\r\n");
         }
         text.append("Content-Length: ").append(head ? 0 : body.length).append("\r\n");
