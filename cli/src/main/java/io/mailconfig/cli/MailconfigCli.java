@@ -145,7 +145,8 @@ public final class MailconfigCli implements Callable<Integer> {
         public Integer call() throws Exception {
             List<Map<String, AttributeValue>> items;
             String what;
-            Optional<Installation> described = !noInstallation && installation.source().isPresent()
+            // A file is checked on its own; the table against the installation that deploys it.
+            Optional<Installation> described = file == null && !noInstallation && installation.source().isPresent()
                     ? Optional.of(installation.load()) : Optional.empty();
             if (file != null) {
                 items = ItemFile.read(file);
@@ -159,7 +160,7 @@ public final class MailconfigCli implements Callable<Integer> {
             }
             List<String> problems = new ArrayList<>(Validator.validate(items).stream().map(Problem::toString).toList());
             // A file may hold some providers only; the table is what clients are answered from.
-            if (file == null && described.isPresent()) {
+            if (described.isPresent()) {
                 problems.addAll(DomainComparison.compare(described.get(), installation.describe(), items));
                 what += " and the installation " + installation.describe();
             }
