@@ -96,7 +96,7 @@ final class RecordUpdater {
             wanted = result.records();
         } else {
             // The domain left the table: none of its records should remain.
-            wanted = TableRecords.keys(domain.name(), domain.kinds()).stream().map(key -> new TableRecords.Record(key, List.of())).toList();
+            wanted = TableRecords.absent(domain.name(), domain.kinds());
         }
         List<Change> changes = new ArrayList<>();
         for (TableRecords.Record record : wanted) {

@@ -121,6 +121,11 @@ public final class TableRecords {
         return keys;
     }
 
+    /** The records of a domain the table does not hold: none of them should exist. */
+    public static List<Record> absent(String domain, Set<Kind> kinds) {
+        return keys(domain, kinds).stream().map(key -> new Record(key, List.of())).toList();
+    }
+
     /**
      * What each record of these kinds should hold now. A record whose data the table lacks (no
      * policy, no report address, no DAV server of a type) has no values: it should not exist.

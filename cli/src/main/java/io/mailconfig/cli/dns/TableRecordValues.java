@@ -30,16 +30,18 @@ public final class TableRecordValues {
      * of them. Why a record is held back, and a domain missing from the table, go to {@code warnings}.
      */
     public static DnsListing.TableValues from(ConfigStore store, TableRecords.MxHosts mxHosts, Consumer<String> warnings) {
-        return (domain, kinds) -> {
-            Optional<DomainConfig> config = store.find(domain);
-            if (config.isEmpty()) {
-                warnings.accept(domain + " is not in the table: it should publish none of these records");
-                return Optional.of(new TableRecords.Result(TableRecords.keys(domain, kinds).stream()
-                        .map(key -> new TableRecords.Record(key, List.of())).toList(), List.of()));
-            }
-            TableRecords.Result result = TableRecords.of(config.get(), kinds, mxHosts);
-            result.problems().forEach(warnings);
-            return Optional.of(result);
-        };
+        return (domain, kinds) -> Optional.of(of(domain, store.find(domain), kinds, mxHosts, warnings));
+    }
+
+    /** The records of one domain from its configuration as the table holds it (empty: not in the table). */
+    public static TableRecords.Result of(String domain, Optional<DomainConfig> config, Set<TableRecords.Kind> kinds,
+            TableRecords.MxHosts mxHosts, Consumer<String> warnings) {
+        if (config.isEmpty()) {
+            warnings.accept(domain + " is not in the table: it should publish none of these records");
+            return new TableRecords.Result(TableRecords.absent(domain, kinds), List.of());
+        }
+        TableRecords.Result result = TableRecords.of(config.get(), kinds, mxHosts);
+        result.problems().forEach(warnings);
+        return result;
     }
 }

@@ -4,11 +4,11 @@ import io.mailconfig.cli.InstallationOption;
 import io.mailconfig.cli.TableAccess;
 import io.mailconfig.cli.TargetOptions;
 import io.mailconfig.cli.doctor.Certificates.Trust;
+import io.mailconfig.dnsupdater.DnsMxHosts;
 import io.mailconfig.installation.Installation;
 import io.mailconfig.installation.InvalidInstallationException;
 import io.mailconfig.model.DomainNames;
 import io.mailconfig.model.EmailAddress;
-import io.mailconfig.store.dynamodb.DynamoDbConfigStore;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -160,11 +160,11 @@ public final class DoctorCommand implements Callable<Integer> {
         String check = Consistency.CHECK;
         String fix = "give the table with --table and --region (or --local DIR), or --no-table";
         try (TableAccess access = table.open()) {
+            StoredConfiguration stored = StoredConfiguration.read(access, asked);
             List<Finding> findings = new ArrayList<>();
             if (!target.tableRecords().isEmpty()) {
-                findings.addAll(new TableRecordChecks(dns, target).run(new DynamoDbConfigStore(access.client(), access.tableName())));
+                findings.addAll(new TableRecordChecks(dns, target).run(stored.config()));
             }
-            StoredConfiguration stored = StoredConfiguration.read(access, asked);
             if (stored.provider().isEmpty()) {
                 findings.add(Finding.fail(check, "DOMAIN#" + asked.domain() + " in the " + table.describe(), "no provider holds it: its clients get 404",
                         "add it to its provider: ./dev cli add-domain " + asked.domain() + " --provider <id>"));
@@ -217,20 +217,11 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     private InetSocketAddress resolverAddress() {
-        int colon = resolver.lastIndexOf(':');
-        String host = colon > 0 ? resolver.substring(0, colon) : resolver;
-        int port = 53;
-        if (colon > 0) {
-            try {
-                port = Integer.parseInt(resolver.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                port = -1;
-            }
+        try {
+            return DnsMxHosts.resolverAddress(resolver);
+        } catch (IllegalArgumentException e) {
+            throw usage("--resolver " + resolver + " " + e.getMessage());
         }
-        if (host.isBlank() || port < 1 || port > 65535) {
-            throw usage("--resolver " + resolver + " must be HOST:PORT, e.g. 127.0.0.1:5353");
-        }
-        return new InetSocketAddress(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host, port);
     }
 
     private Duration timeout() {

@@ -1,12 +1,11 @@
 package io.mailconfig.cli.doctor;
 
-import io.mailconfig.cli.dns.DnsListing;
 import io.mailconfig.cli.dns.TableRecordValues;
 import io.mailconfig.cli.doctor.DnsClient.Answer;
 import io.mailconfig.cli.doctor.DnsClient.DnsException;
 import io.mailconfig.dnsrecords.TableRecords;
+import io.mailconfig.model.DomainConfig;
 import io.mailconfig.protocol.pacc.PaccRecord;
-import io.mailconfig.store.ConfigStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +31,12 @@ final class TableRecordChecks {
         this.target = target;
     }
 
-    List<Finding> run(ConfigStore store) {
+    /** @param config the domain as the table holds it; empty when no provider holds it */
+    List<Finding> run(Optional<DomainConfig> config) {
         List<Finding> findings = new ArrayList<>();
-        DnsListing.TableValues values = TableRecordValues.from(store, this::mxHosts, problem -> findings.add(Finding.warn(
-                DnsChecks.CHECK, "the records that follow the table", problem,
-                "mend the table (docs/mta-sts.md names each check); the record keeps its current value until then")));
-        TableRecords.Result expected = values.of(target.domain(), target.tableRecords()).orElseThrow();
+        TableRecords.Result expected = TableRecordValues.of(target.domain(), config, target.tableRecords(), this::mxHosts,
+                problem -> findings.add(Finding.warn(DnsChecks.CHECK, "the records that follow the table", problem,
+                        "mend the table (docs/mta-sts.md names each check); the record keeps its current value until then")));
         for (TableRecords.Record record : expected.records()) {
             findings.add(check(record));
         }
