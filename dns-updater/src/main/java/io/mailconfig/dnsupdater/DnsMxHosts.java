@@ -25,6 +25,29 @@ public final class DnsMxHosts implements TableRecords.MxHosts {
         this.resolver = resolver;
     }
 
+    /**
+     * A resolver's address as {@code HOST:PORT} gives it ({@code 127.0.0.1:5353}, {@code [::1]:53});
+     * the port is 53 when none is given.
+     *
+     * @throws IllegalArgumentException {@code must be HOST:PORT, e.g. 127.0.0.1:5353}
+     */
+    public static InetSocketAddress resolverAddress(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon > 0 ? hostPort.substring(0, colon) : hostPort;
+        int port = 53;
+        if (colon > 0) {
+            try {
+                port = Integer.parseInt(hostPort.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+        }
+        if (host.isBlank() || port < 1 || port > 65535) {
+            throw new IllegalArgumentException("must be HOST:PORT, e.g. 127.0.0.1:5353");
+        }
+        return new InetSocketAddress(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host, port);
+    }
+
     @Override
     public Optional<List<String>> of(String domain) {
         try {

@@ -72,10 +72,7 @@ public final class DnsUpdateHandler implements RequestHandler<Map<String, Object
         Optional.ofNullable(env.get(ROUTE53_ENDPOINT)).map(URI::create).ifPresent(route53::endpointOverride);
         SqsClientBuilder sqs = SqsClient.builder().region(aws.region()).credentialsProvider(aws.credentials()).httpClient(http.build());
         Optional.ofNullable(env.get(SQS_ENDPOINT)).map(URI::create).ifPresent(sqs::endpointOverride);
-        Optional<InetSocketAddress> resolver = Optional.ofNullable(env.get(MX_RESOLVER)).map(address -> {
-            int colon = address.lastIndexOf(':');
-            return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
-        });
+        Optional<InetSocketAddress> resolver = Optional.ofNullable(env.get(MX_RESOLVER)).map(DnsMxHosts::resolverAddress);
         this.updater = new RecordUpdater(Mailconfig.table(DynamoDbClients.create(aws), settings), new Route53Records(route53.build()),
                 new Retirements(sqs.build(), env.getOrDefault(QUEUE_URL, ""), clock), new DnsMxHosts(resolver),
                 ManagedDomain.parse(env.get(ManagedDomain.ENVIRONMENT)), clock, settings.cacheTtl().plus(Pacc.CLIENT_TTL));

@@ -87,6 +87,13 @@ public final class DnsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: --format must be table or zone, not " + format);
             return MailconfigCli.FAILED;
         }
+        Optional<InetSocketAddress> mxResolver;
+        try {
+            mxResolver = Optional.ofNullable(resolver).map(DnsMxHosts::resolverAddress);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: --resolver " + resolver + " " + e.getMessage());
+            return MailconfigCli.FAILED;
+        }
         Installation described = installation.load();
         target.defaultTo(described);
         PrintWriter err = spec.commandLine().getErr();
@@ -94,7 +101,7 @@ public final class DnsCommand implements Callable<Integer> {
                 : domains.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         DeployedNames names = offline ? DeployedNames.NONE : deployed(described, err);
         PrintWriter out = spec.commandLine().getOut();
-        try (TableReading table = tableValues(described, err)) {
+        try (TableReading table = tableValues(described, mxResolver, err)) {
             List<DnsListing.Domain> listing = DnsListing.of(described, names, table.values(),
                     domain -> only.isEmpty() || only.contains(domain));
             out.print(chosen.render(listing, described.sharedHosts()));
@@ -130,7 +137,7 @@ public final class DnsCommand implements Callable<Integer> {
         }
     }
 
-    private TableReading tableValues(Installation described, PrintWriter err) {
+    private TableReading tableValues(Installation described, Optional<InetSocketAddress> mxResolver, PrintWriter err) {
         if (noTable || described.publishing().isEmpty()) {
             return new TableReading(DnsListing.TableValues.NOT_READ, () -> { });
         }
@@ -142,10 +149,7 @@ public final class DnsCommand implements Callable<Integer> {
             return new TableReading(DnsListing.TableValues.NOT_READ, () -> { });
         }
         ConfigStore store = new DynamoDbConfigStore(table.client(), table.tableName());
-        TableRecords.MxHosts mxHosts = noMxCheck ? TableRecords.MxHosts.UNKNOWN : new DnsMxHosts(Optional.ofNullable(resolver).map(address -> {
-            int colon = address.lastIndexOf(':');
-            return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
-        }));
+        TableRecords.MxHosts mxHosts = noMxCheck ? TableRecords.MxHosts.UNKNOWN : new DnsMxHosts(mxResolver);
         DnsListing.TableValues values = TableRecordValues.from(store, mxHosts, warning -> err.println("warning: " + warning));
         return new TableReading(values, table);
     }
