@@ -24,10 +24,6 @@ final class Deadline implements AutoCloseable {
         this.limit = limit;
     }
 
-    Duration limit() {
-        return limit;
-    }
-
     /** The check's findings, or one FAIL saying it did not finish (or what it threw) in time. */
     List<Finding> run(String check, String asked, Callable<List<Finding>> work) {
         Future<List<Finding>> future = executor.submit(work);

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -53,11 +55,6 @@ public final class DnsClient {
             return rcode == Rcode.NXDOMAIN;
         }
 
-        /** The name exists but has no record of this type. */
-        public boolean noData() {
-            return rcode == Rcode.NOERROR && records.isEmpty();
-        }
-
         /** How it reads in a report: the records, or NXDOMAIN, or "no TYPE record". */
         public String describe() {
             if (rcode != Rcode.NOERROR) {
@@ -83,6 +80,7 @@ public final class DnsClient {
 
     private final Resolver resolver;
     private final String description;
+    private final Map<Question, Answer> answers = new ConcurrentHashMap<>();
 
     private DnsClient(Resolver resolver, String description) {
         this.resolver = resolver;
@@ -104,13 +102,28 @@ public final class DnsClient {
         return new DnsClient(resolver, "the resolver at " + address.getHostString() + ":" + address.getPort());
     }
 
-    public String description() {
-        return description;
-    }
-
-    /** Asks for the records of {@code type} at {@code name} (absolute or not; lower case is not needed). */
+    /**
+     * Asks for the records of {@code type} at {@code name} (absolute or not; lower case is not
+     * needed). The checks of one run ask many of the same questions (a host's addresses for every
+     * request to it, the MX for several checks): each is sent once, and an answer is kept for the
+     * run. A question that failed is asked again.
+     */
     public Answer query(String name, int type) throws DnsException {
         Name asked = name(name);
+        Question question = new Question(asked, type);
+        Answer known = answers.get(question);
+        if (known != null) {
+            return known;
+        }
+        Answer answer = ask(asked, type);
+        answers.put(question, answer);
+        return answer;
+    }
+
+    private record Question(Name name, int type) {
+    }
+
+    private Answer ask(Name asked, int type) throws DnsException {
         Message response;
         try {
             response = resolver.send(Message.newQuery(Record.newRecord(asked, type, DClass.IN)));
