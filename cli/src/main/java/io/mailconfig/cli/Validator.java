@@ -15,6 +15,7 @@ import io.mailconfig.model.DomainNames;
 import io.mailconfig.model.ProviderConfig;
 import io.mailconfig.store.dynamodb.ItemReader;
 import io.mailconfig.store.dynamodb.ItemReader.Problem;
+import io.mailconfig.store.dynamodb.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,8 +42,6 @@ public final class Validator {
     }
 
     /** The sort keys of the items mailconfig reads; any other item the function ignores and the tool carries as it is. */
-    private static final List<String> KNOWN_KINDS = List.of(PROVIDER_SORT_KEY, DOMAIN_PREFIX, SERVER_PREFIX, DAV_PREFIX, USER_PREFIX);
-
     public static List<Problem> validate(List<Map<String, AttributeValue>> items) {
         return validate(items, domain -> false);
     }
@@ -53,14 +52,10 @@ public final class Validator {
      */
     public static List<Problem> unknownItems(List<Map<String, AttributeValue>> items) {
         return items.stream()
-                .filter(item -> key(item, PARTITION_KEY).startsWith(PROVIDER_PREFIX) && !knownKind(key(item, SORT_KEY)))
+                .filter(item -> key(item, PARTITION_KEY).startsWith(PROVIDER_PREFIX) && !Table.isKnownKind(key(item, SORT_KEY)))
                 .map(item -> new Problem(key(item, PARTITION_KEY), key(item, SORT_KEY),
                         "an item of a kind mailconfig does not read; it is kept as it is"))
                 .sorted(BY_KEY).toList();
-    }
-
-    private static boolean knownKind(String sk) {
-        return KNOWN_KINDS.stream().anyMatch(kind -> kind.equals(PROVIDER_SORT_KEY) ? sk.equals(kind) : sk.startsWith(kind));
     }
 
     /**
@@ -120,10 +115,10 @@ public final class Validator {
         ItemReader.Result result = ItemReader.read(pk.substring(PROVIDER_PREFIX.length()), partition);
         boolean hasProviderItem = partition.stream().anyMatch(item -> key(item, SORT_KEY).equals(PROVIDER_SORT_KEY));
         if (hasProviderItem) {
-            result.problems().stream().filter(problem -> knownKind(problem.sk())).forEach(problems::add);
+            result.problems().stream().filter(problem -> Table.isKnownKind(problem.sk())).forEach(problems::add);
         } else {
             // ItemReader's "provider item missing" says less than the findings below.
-            result.problems().stream().filter(problem -> !problem.sk().equals(PROVIDER_SORT_KEY) && knownKind(problem.sk()))
+            result.problems().stream().filter(problem -> !problem.sk().equals(PROVIDER_SORT_KEY) && Table.isKnownKind(problem.sk()))
                     .forEach(problems::add);
         }
         ProviderConfig config = result.config();

@@ -19,7 +19,7 @@ public record SrvRecord(SrvService service, String target, int port) {
     }
 
     public String recordName(String domain) {
-        return "_" + service.key + "._tcp." + domain;
+        return service.recordName(domain);
     }
 
     /** The record's data with an absolute target, e.g. {@code 0 1 993 imap.example.com.}; {@code 0 0 0 .} when not offered. */

@@ -27,6 +27,11 @@ public enum SrvService {
         this.priority = priority;
     }
 
+    /** The record's name for a domain, {@code _<key>._tcp.<domain>}. */
+    public String recordName(String domain) {
+        return "_" + key + "._tcp." + domain;
+    }
+
     public static Optional<SrvService> of(String key) {
         for (SrvService service : values()) {
             if (service.key.equals(key)) {

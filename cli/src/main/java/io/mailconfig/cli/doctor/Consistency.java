@@ -107,7 +107,7 @@ final class Consistency {
                 case IMAPS, POP3S, SUBMISSIONS -> Security.SSL;
                 default -> Security.STARTTLS;
             };
-            String name = "_" + service.key + "._tcp." + domain;
+            String name = service.recordName(domain);
             boolean answered = reference.stream().anyMatch(s -> s.type().equals(type) && s.security() == security);
             for (SRVRecord record : published.get(service)) {
                 if (record.getTarget().equals(Name.root)) {

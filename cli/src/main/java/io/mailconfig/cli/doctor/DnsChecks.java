@@ -69,7 +69,7 @@ final class DnsChecks {
         }
         for (SrvService service : SrvService.values()) {
             if (target.srv().stream().noneMatch(srv -> srv.service() == service)) {
-                findings.addAll(deadline.run(CHECK, "SRV _" + service.key + "._tcp." + target.domain(), () -> unpublishedSrv(service)));
+                findings.addAll(deadline.run(CHECK, "SRV " + service.recordName(target.domain()), () -> unpublishedSrv(service)));
             }
         }
         findings.addAll(deadline.run(CHECK, "MX " + target.domain(), this::mx));
@@ -180,7 +180,7 @@ final class DnsChecks {
 
     /** A service of RFC 6186 or 8314 the installation does not publish: read anyway, an administrator may have published it. */
     private List<Finding> unpublishedSrv(SrvService service) {
-        String name = "_" + service.key + "._tcp." + target.domain();
+        String name = service.recordName(target.domain());
         List<Finding> findings = new ArrayList<>();
         try {
             Answer answer = dns.query(name, Type.SRV);

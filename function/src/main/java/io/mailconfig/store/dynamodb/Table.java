@@ -113,6 +113,12 @@ public final class Table {
     private Table() {
     }
 
+    /** Whether an item of a provider's partition is of a kind the function reads (its sort key). */
+    public static boolean isKnownKind(String sortKey) {
+        return sortKey.equals(PROVIDER_SORT_KEY) || sortKey.startsWith(DOMAIN_PREFIX) || sortKey.startsWith(SERVER_PREFIX)
+                || sortKey.startsWith(DAV_PREFIX) || sortKey.startsWith(USER_PREFIX);
+    }
+
     /** The request that creates the table, used by the local run, the tests and the data tool. */
     public static CreateTableRequest createRequest(String tableName) {
         return CreateTableRequest.builder()
