@@ -15,12 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -85,17 +84,17 @@ public final class DnsUpdateHandler implements RequestHandler<Map<String, Object
             return customResource(event);
         }
         List<Map<String, Object>> records = (List<Map<String, Object>>) event.getOrDefault("Records", List.of());
-        Set<String> domains = new LinkedHashSet<>();
+        List<RecordUpdater.ItemKey> changed = new ArrayList<>();
         for (Map<String, Object> record : records) {
             String source = String.valueOf(record.get("eventSource"));
             if (source.equals("aws:dynamodb")) {
                 Map<String, Object> keys = (Map<String, Object>) ((Map<String, Object>) record.get("dynamodb")).get("Keys");
-                domains.addAll(updater.affected(string(keys, "pk"), string(keys, "sk")));
+                changed.add(new RecordUpdater.ItemKey(string(keys, "pk"), string(keys, "sk")));
             } else if (source.equals("aws:sqs")) {
                 updater.retire(Retirements.parse(String.valueOf(record.get("body"))));
             }
         }
-        updater.update(domains);
+        updater.update(updater.affected(changed));
         return Map.of("batchItemFailures", List.of());
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,40 +54,52 @@ final class RecordUpdater {
         return managed.keySet();
     }
 
+    /** The key of an item whose change reached the stream. */
+    record ItemKey(String pk, String sk) {
+    }
+
     /**
-     * The managed domains an item's change can touch: a domain's own item that domain, a
-     * mailbox's none, anything else of a provider (its names, servers, DAV servers, policy) every
-     * managed domain of that provider.
+     * The managed domains the changes of one batch touch, each read from the table once: a
+     * domain's own item that domain, a mailbox's none, anything else of a provider (its names,
+     * servers, DAV servers, policy) every managed domain of that provider.
      */
-    Set<String> affected(String pk, String sk) {
-        if (sk.startsWith(Table.DOMAIN_PREFIX)) {
-            String domain = sk.substring(Table.DOMAIN_PREFIX.length());
-            return managed.containsKey(domain) ? Set.of(domain) : Set.of();
-        }
-        if (sk.startsWith(Table.USER_PREFIX) || !pk.startsWith(Table.PROVIDER_PREFIX)) {
-            return Set.of();
-        }
-        String provider = pk.substring(Table.PROVIDER_PREFIX.length());
-        Set<String> domains = new LinkedHashSet<>();
-        for (String domain : managed.keySet()) {
-            if (table.find(domain).filter(config -> config.provider().provider().id().equals(provider)).isPresent()) {
-                domains.add(domain);
+    Map<String, Optional<DomainConfig>> affected(Collection<ItemKey> changed) {
+        Map<String, Optional<DomainConfig>> configs = new LinkedHashMap<>();
+        Set<String> providers = new HashSet<>();
+        for (ItemKey key : changed) {
+            if (key.sk().startsWith(Table.DOMAIN_PREFIX)) {
+                String domain = key.sk().substring(Table.DOMAIN_PREFIX.length());
+                if (managed.containsKey(domain)) {
+                    configs.computeIfAbsent(domain, table::find);
+                }
+            } else if (!key.sk().startsWith(Table.USER_PREFIX) && key.pk().startsWith(Table.PROVIDER_PREFIX)) {
+                providers.add(key.pk().substring(Table.PROVIDER_PREFIX.length()));
             }
         }
-        return domains;
+        if (!providers.isEmpty()) {
+            for (String domain : managed.keySet()) {
+                Optional<DomainConfig> config = configs.containsKey(domain) ? configs.get(domain) : table.find(domain);
+                if (config.filter(found -> providers.contains(found.provider().provider().id())).isPresent()) {
+                    configs.put(domain, config);
+                }
+            }
+        }
+        return configs;
     }
 
+    /** Every one of these managed domains, as the table holds it now. */
     void update(Collection<String> domains) {
-        for (String name : domains) {
-            ManagedDomain domain = managed.get(name);
-            if (domain != null) {
-                update(domain);
-            }
-        }
+        Map<String, Optional<DomainConfig>> configs = new LinkedHashMap<>();
+        domains.stream().filter(managed::containsKey).forEach(domain -> configs.put(domain, table.find(domain)));
+        update(configs);
     }
 
-    private void update(ManagedDomain domain) {
-        Optional<DomainConfig> config = table.find(domain.name());
+    /** @param configs managed domains and their configuration as read for this update */
+    void update(Map<String, Optional<DomainConfig>> configs) {
+        configs.forEach((name, config) -> update(managed.get(name), config));
+    }
+
+    private void update(ManagedDomain domain, Optional<DomainConfig> config) {
         List<TableRecords.Record> wanted;
         if (config.isPresent()) {
             TableRecords.Result result = TableRecords.of(config.get(), domain.kinds(), mxHosts);
