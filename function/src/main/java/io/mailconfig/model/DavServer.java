@@ -72,7 +72,8 @@ public record DavServer(DavType type, String url, String username, int priority)
 
     /** The URL's port, or 443 when it names none. */
     public int port() {
-        return origin().getPort() == -1 ? 443 : origin().getPort();
+        int port = origin().getPort();
+        return port == -1 ? 443 : port;
     }
 
     private URI origin() {

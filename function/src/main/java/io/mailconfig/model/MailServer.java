@@ -55,7 +55,7 @@ public record MailServer(
      */
     public List<Authentication> methodsInOrder() {
         List<Authentication> ordered = new ArrayList<>(authentication.size());
-        method(Set.copyOf(authentication)).ifPresent(ordered::add);
+        method(Authentication.ALL).ifPresent(ordered::add);
         authentication.stream().filter(method -> !ordered.contains(method)).forEach(ordered::add);
         return ordered;
     }

@@ -31,12 +31,6 @@ public final class HostDomain {
         if (domain.isEmpty()) {
             return Response.text(Outcome.BAD_REQUEST, 400, "ask on " + prefix + "<your mail domain>");
         }
-        return switch (lookup.domain(domain.get())) {
-            case Lookup.Found config -> found.apply(config);
-            case Lookup.InvalidAddress invalid -> Response.text(invalid.outcome(), 400, invalid.reason());
-            case Lookup.UnknownDomain unknown -> Response.text(unknown.outcome(), 404, "no configuration for this domain");
-            case Lookup.Unavailable unavailable -> Response.text(unavailable.outcome(), 503, "configuration temporarily unavailable")
-                    .withHeader("Retry-After", Lookup.RETRY_AFTER_SECONDS);
-        };
+        return Lookup.inPlainText(lookup.domain(domain.get()), found);
     }
 }

@@ -1,6 +1,7 @@
 package io.mailconfig.protocol;
 
 import io.mailconfig.http.Outcome;
+import io.mailconfig.http.Response;
 import io.mailconfig.model.DomainConfig;
 import io.mailconfig.model.EmailAddress;
 import io.mailconfig.model.EmailAddress.InvalidAddressException;
@@ -8,6 +9,7 @@ import io.mailconfig.store.ConfigStore;
 import io.mailconfig.store.StoreUnavailableException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one way every protocol finds a configuration: parse the address, ask the store, and name
@@ -97,5 +99,20 @@ public final class Lookup {
         } catch (StoreUnavailableException e) {
             return new Unavailable();
         }
+    }
+
+    /**
+     * The answer of a protocol whose errors are one line of plain text (Autoconfig, the Apple
+     * profile, PACC, MTA-STS): {@code found}'s for a configuration, else 400 with the reason, 404,
+     * or 503 with {@code Retry-After}.
+     */
+    public static Response inPlainText(Result result, Function<Found, Response> found) {
+        return switch (result) {
+            case Found config -> found.apply(config);
+            case InvalidAddress invalid -> Response.text(invalid.outcome(), 400, invalid.reason());
+            case UnknownDomain unknown -> Response.text(unknown.outcome(), 404, "no configuration for this domain");
+            case Unavailable unavailable -> Response.text(unavailable.outcome(), 503, "configuration temporarily unavailable")
+                    .withHeader("Retry-After", RETRY_AFTER_SECONDS);
+        };
     }
 }

@@ -3,7 +3,7 @@ package io.mailconfig.protocol;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** SHA-256, which the digests and ids of the published DNS records are made of. */
+/** SHA-256: the published DNS records' digests and ids, the profiles' identifiers, the setup page's style hashes. */
 public final class Sha256 {
 
     private Sha256() {

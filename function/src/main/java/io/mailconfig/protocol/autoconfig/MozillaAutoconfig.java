@@ -53,15 +53,9 @@ public final class MozillaAutoconfig {
             }
             result = lookup.domain(fromHost.get());
         }
-        return switch (result) {
-            case Lookup.Found found -> Response.of(Outcome.FOUND, 200, CONTENT_TYPE,
-                            AutoconfigXml.render(found.config(), found.address()))
-                    .withHeader("Cache-Control", CacheControl.shared(CLIENT_TTL));
-            case Lookup.InvalidAddress invalid -> Response.text(invalid.outcome(), 400, invalid.reason());
-            case Lookup.UnknownDomain unknown -> Response.text(unknown.outcome(), 404, "no configuration for this domain");
-            case Lookup.Unavailable unavailable -> Response.text(unavailable.outcome(), 503, "configuration temporarily unavailable")
-                    .withHeader("Retry-After", Lookup.RETRY_AFTER_SECONDS);
-        };
+        return Lookup.inPlainText(result, found -> Response.of(Outcome.FOUND, 200, CONTENT_TYPE,
+                        AutoconfigXml.render(found.config(), found.address()))
+                .withHeader("Cache-Control", CacheControl.shared(CLIENT_TTL)));
     }
 
     /** {@code autoconfig.example.com} and {@code example.com} (the well-known path) both mean example.com. */

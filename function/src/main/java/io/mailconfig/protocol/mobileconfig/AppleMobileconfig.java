@@ -53,13 +53,8 @@ public final class AppleMobileconfig implements ProfileDownloads {
         if (parameter.isEmpty()) {
             return Response.text(Outcome.BAD_REQUEST, 400, "missing emailaddress parameter");
         }
-        return switch (lookup.address(parameter.get())) {
-            case Lookup.Found found -> profile(found.config(), found.address().orElseThrow(), request.queryParameter("name"));
-            case Lookup.InvalidAddress invalid -> Response.text(invalid.outcome(), 400, invalid.reason());
-            case Lookup.UnknownDomain unknown -> Response.text(unknown.outcome(), 404, "no configuration for this domain");
-            case Lookup.Unavailable unavailable -> Response.text(unavailable.outcome(), 503, "configuration temporarily unavailable")
-                    .withHeader("Retry-After", Lookup.RETRY_AFTER_SECONDS);
-        };
+        return Lookup.inPlainText(lookup.address(parameter.get()),
+                found -> profile(found.config(), found.address().orElseThrow(), request.queryParameter("name")));
     }
 
     private Response profile(DomainConfig config, EmailAddress address, Optional<String> requestedName) {

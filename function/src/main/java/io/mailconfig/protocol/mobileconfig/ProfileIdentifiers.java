@@ -1,10 +1,9 @@
 package io.mailconfig.protocol.mobileconfig;
 
 import io.mailconfig.model.EmailAddress;
+import io.mailconfig.protocol.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -55,14 +54,8 @@ public record ProfileIdentifiers(String addressKey, String profileIdentifier) {
     }
 
     private static byte[] sha256(String kind, String key) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            // NUL separates the parts: neither a kind nor a parsed address can contain one.
-            digest.update((NAMESPACE + '\0' + kind + '\0' + key).getBytes(StandardCharsets.UTF_8));
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        // NUL separates the parts: neither a kind nor a parsed address can contain one.
+        return Sha256.of((NAMESPACE + '\0' + kind + '\0' + key).getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code mail.example.com} becomes {@code com.example.mail}. */
