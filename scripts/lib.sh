@@ -38,7 +38,11 @@ fresh_lib() {
 # changed since the last time (a stamp in MODULE/target).
 build_if_changed() {
   local module="$1" stamp="$1/target/.mailconfig-built"
-  if [ -f "$stamp" ] && [ -d "$module/target/lib" ] && [ -z "$(find pom.xml events function installation dns-updater local cli infra benchmarks \
+  # Every module of the reactor, as pom.xml lists them.
+  local modules
+  modules=$(sed -n 's|.*<module>\(.*\)</module>.*|\1|p' pom.xml)
+  # shellcheck disable=SC2086 # one word per module
+  if [ -f "$stamp" ] && [ -d "$module/target/lib" ] && [ -z "$(find pom.xml events $modules \
       \( -name target -o -name cdk.out -o -name node_modules \) -prune -o -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     return 0
   fi
@@ -53,7 +57,7 @@ build_if_changed() {
 start_local_server() {
   local port="$1" log="$2"
   build_if_changed local
-  java --enable-native-access=ALL-UNNAMED -cp "local/target/classes:local/target/lib/*" \
+  java --enable-native-access=ALL-UNNAMED -cp "$(module_classpath local)" \
     io.mailconfig.local.LocalMain --port "$port" >"$log" 2>&1 &
   SERVER_PID=$!
   trap 'kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true' EXIT
@@ -66,9 +70,19 @@ start_local_server() {
   return 1
 }
 
+# module_classpath MODULE: what java runs a built module with (its classes and the jars build_if_changed copies).
+module_classpath() {
+  echo "$1/target/classes:$1/target/lib/*"
+}
+
+# wrk_value FILE NAME: one figure of the SOAK line scripts/soak/rotate.lua prints at the end of a wrk run.
+wrk_value() {
+  grep '^SOAK ' "$1" | grep -o " $2=[^ ]*" | cut -d= -f2
+}
+
 # sample_request_lists DIR: the sample requests (events/samples/) as wrk request lists in DIR, one
 # per protocol plus all.txt (see io.mailconfig.local.SampleRequests); prints the protocols.
 sample_request_lists() {
   build_if_changed local
-  java -cp "local/target/classes:local/target/lib/*" io.mailconfig.local.SampleRequests "$1"
+  java -cp "$(module_classpath local)" io.mailconfig.local.SampleRequests "$1"
 }
