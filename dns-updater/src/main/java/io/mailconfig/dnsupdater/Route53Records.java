@@ -1,7 +1,6 @@
 package io.mailconfig.dnsupdater;
 
 import io.mailconfig.dnsrecords.TableRecords;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -21,8 +20,6 @@ final class Route53Records {
     /** What a record set holds now. */
     record Current(ResourceRecordSet set, List<String> values) {
     }
-
-    private static final int MAX_STRING = 255;
 
     private final Route53Client route53;
 
@@ -50,23 +47,13 @@ final class Route53Records {
         return Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(ResourceRecordSet.builder()
                 .name(key.name() + ".").type(key.type()).ttl((long) ttl)
                 .resourceRecords(values.stream().map(value -> ResourceRecord.builder()
-                        .value(key.type().equals("TXT") ? quoted(value) : value).build()).toList())
+                        .value(key.type().equals("TXT") ? TableRecords.txtData(value) : value).build()).toList())
                 .build()).build();
     }
 
     /** Route 53 deletes a record set only when it is named exactly as it stands. */
     static Change delete(Current current) {
         return Change.builder().action(ChangeAction.DELETE).resourceRecordSet(current.set()).build();
-    }
-
-    /** A TXT text as Route 53 takes it: quoted strings of at most 255 characters, {@code "} and {@code \} escaped. */
-    static String quoted(String text) {
-        List<String> strings = new ArrayList<>();
-        for (int start = 0; start < text.length(); start += MAX_STRING) {
-            String part = text.substring(start, Math.min(text.length(), start + MAX_STRING));
-            strings.add("\"" + part.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-        }
-        return strings.isEmpty() ? "\"\"" : String.join(" ", strings);
     }
 
     /** The text of a TXT value as Route 53 gives it: its quoted strings joined. */

@@ -32,6 +32,7 @@ public final class TableRecords {
 
     /** Short, so a record follows a change in the table within minutes. */
     public static final int TTL = 300;
+    private static final int MAX_TXT_STRING = 255;
 
     /** The kinds of record a domain publishes, as the installation names them. */
     public enum Kind {
@@ -119,6 +120,20 @@ public final class TableRecords {
             }
         }
         return keys;
+    }
+
+    /**
+     * A TXT text as record data, the way zone files and Route 53 take it: quoted strings of at
+     * most 255 characters each (RFC 1035), {@code "} and {@code \} escaped. Resolvers and clients
+     * join the strings again.
+     */
+    public static String txtData(String text) {
+        List<String> strings = new ArrayList<>();
+        for (int start = 0; start < text.length(); start += MAX_TXT_STRING) {
+            String part = text.substring(start, Math.min(text.length(), start + MAX_TXT_STRING));
+            strings.add("\"" + part.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        }
+        return strings.isEmpty() ? "\"\"" : String.join(" ", strings);
     }
 
     /** The records of a domain the table does not hold: none of them should exist. */

@@ -57,6 +57,15 @@ class TableRecordsTest {
     }
 
     @Test
+    void aTxtTextBecomesQuotedStringsOfAtMost255CharactersWithQuotesAndBackslashesEscaped() {
+        String text = "v=TLSRPTv1; rua=" + "a".repeat(250) + "\"\\";
+
+        assertThat(TableRecords.txtData("v=STSv1; id=1")).isEqualTo("\"v=STSv1; id=1\"");
+        assertThat(TableRecords.txtData(text)).isEqualTo("\"v=TLSRPTv1; rua=" + "a".repeat(239) + "\" \"" + "a".repeat(11) + "\\\"\\\\\"");
+        assertThat(TableRecords.txtData("")).isEqualTo("\"\"");
+    }
+
+    @Test
     void theValuesAreWhatTheFunctionServes() {
         Map<Key, List<String>> records = values(TableRecords.of(sample("example.com"), EnumSet.allOf(Kind.class), TableRecords.MxHosts.UNKNOWN));
 

@@ -114,7 +114,7 @@ public final class DnsListing {
         for (TableRecords.Record record : result.get().records()) {
             for (String value : record.values()) {
                 lines.add(new Line(absolute(record.key().name()), record.key().type(), Integer.toString(TableRecords.TTL),
-                        record.key().type().equals("TXT") ? "\"" + value.replace("\"", "\\\"") + "\"" : value, true));
+                        record.key().type().equals("TXT") ? TableRecords.txtData(value) : value, true));
             }
         }
         return lines;

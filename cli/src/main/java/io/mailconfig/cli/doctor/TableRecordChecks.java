@@ -75,7 +75,7 @@ final class TableRecordChecks {
         String got = published.isEmpty() ? "missing: " + answer.describe() : "stale: " + answer.describe()
                 + (missing.isEmpty() ? ", and also " + extra + ", which the table no longer gives" : ", not " + missing);
         String zoneFile = String.join("; ", record.values().stream().map(value -> key.name() + ". " + TableRecords.TTL + " " + key.type()
-                + " " + (key.type().equals("TXT") ? "\"" + value + "\"" : value)).toList());
+                + " " + (key.type().equals("TXT") ? TableRecords.txtData(value) : value)).toList());
         return Finding.fail(DnsChecks.CHECK, asked, got, target.route53() ? updater("writes it")
                 : "make the record hold exactly " + zoneFile + " (./dev cli dns prints it)");
     }
