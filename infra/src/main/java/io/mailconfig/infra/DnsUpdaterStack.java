@@ -53,9 +53,7 @@ public final class DnsUpdaterStack extends Stack {
     /** The role's inline policies may hold 10,240 characters; beyond this the names are given by their prefixes. */
     static final int MAX_EXACT_NAMES = 150;
 
-    private final Function function;
     private final Role role;
-    private final Queue queue;
     private final Queue deadLetters;
 
     public DnsUpdaterStack(Construct scope, String id, StackProps props, Installation installation,
@@ -74,7 +72,7 @@ public final class DnsUpdaterStack extends Stack {
                 .build();
         deadLetters = Queue.Builder.create(this, "RetirementDeadLetters")
                 .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true).retentionPeriod(Duration.days(14)).build();
-        queue = Queue.Builder.create(this, "Retirements")
+        Queue queue = Queue.Builder.create(this, "Retirements")
                 .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
                 .visibilityTimeout(Duration.minutes(2))
                 .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(5).build())
@@ -90,7 +88,7 @@ public final class DnsUpdaterStack extends Stack {
         environment.put(ManagedDomain.ENVIRONMENT, domainList);
         environment.put(DnsUpdateHandler.QUEUE_URL, queue.getQueueUrl());
         environment.put("POWERTOOLS_SERVICE_NAME", "mailconfig-dns");
-        function = Function.Builder.create(this, "Function")
+        Function function = Function.Builder.create(this, "Function")
                 .description("mailconfig: the DNS records that follow the table (PACC, MTA-STS, TLS-RPT, DAV discovery)")
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
@@ -176,16 +174,8 @@ public final class DnsUpdaterStack extends Stack {
         return PolicyStatement.Builder.create().sid(sid).effect(Effect.ALLOW).actions(actions).resources(resources).build();
     }
 
-    public Function function() {
-        return function;
-    }
-
     public Role role() {
         return role;
-    }
-
-    public Queue queue() {
-        return queue;
     }
 
     public Queue deadLetters() {

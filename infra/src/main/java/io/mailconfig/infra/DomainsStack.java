@@ -60,11 +60,7 @@ public final class DomainsStack extends Stack {
         Map<String, Construct> scopes = new HashMap<>();
         for (HostPair pair : plan.hostPairs()) {
             Construct scopeOfPair = scopes.computeIfAbsent(pair.domain(), name -> new Construct(this, name));
-            Certificate certificate = Certificate.Builder.create(scopeOfPair, "Certificate")
-                    .domainName(pair.autoconfig())
-                    .subjectAlternativeNames(pair.hosts().subList(1, pair.hosts().size()))
-                    .validation(validation(scopeOfPair, pair.dns()))
-                    .build();
+            Certificate certificate = certificate(scopeOfPair, pair);
             for (String host : pair.hosts()) {
                 String hostId = HostPair.constructId(host);
                 DomainName domainName = DomainName.Builder.create(scopeOfPair, hostId + "DomainName")
@@ -98,6 +94,15 @@ public final class DomainsStack extends Stack {
 
     public List<Distribution> distributions() {
         return List.copyOf(distributions);
+    }
+
+    /** One certificate for every host of the pair, validated in its DNS; the edge's in us-east-1 is built the same. */
+    static Certificate certificate(Construct scope, HostPair pair) {
+        return Certificate.Builder.create(scope, "Certificate")
+                .domainName(pair.autoconfig())
+                .subjectAlternativeNames(pair.hosts().subList(1, pair.hosts().size()))
+                .validation(validation(scope, pair.dns()))
+                .build();
     }
 
     /** Through DNS: in Route 53 the certificate writes its records into the zone; elsewhere the administrator does. */

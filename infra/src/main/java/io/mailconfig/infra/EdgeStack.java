@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
 import software.amazon.awscdk.services.wafv2.CfnWebACL;
 import software.constructs.Construct;
@@ -56,11 +55,7 @@ public final class EdgeStack extends Stack {
                 .build();
         for (HostPair pair : hostPairs) {
             Construct scopeOfPair = new Construct(this, pair.domain());
-            certificates.put(pair, Certificate.Builder.create(scopeOfPair, "Certificate")
-                    .domainName(pair.autoconfig())
-                    .subjectAlternativeNames(pair.hosts().subList(1, pair.hosts().size()))
-                    .validation(DomainsStack.validation(scopeOfPair, pair.dns()))
-                    .build());
+            certificates.put(pair, DomainsStack.certificate(scopeOfPair, pair));
         }
     }
 

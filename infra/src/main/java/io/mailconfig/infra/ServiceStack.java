@@ -287,10 +287,6 @@ public final class ServiceStack extends Stack {
         return role;
     }
 
-    public Topic alarms() {
-        return alarms;
-    }
-
     /** The cache policies and viewer function of the distributions, when the edge is on. */
     public Optional<EdgeCaching> edgeCaching() {
         return edgeCaching;
