@@ -38,7 +38,11 @@ public final class DynamoDbConfigStore implements ConfigStore {
 
     private final DynamoDbClient client;
     private final String tableName;
-    /** Until a first query has been answered, queries get the longer time limits of a cold start. */
+    /**
+     * Until a first query has been answered, queries get the longer time limits of a cold start.
+     * Priming reads through an instance of its own, so the serving one keeps them after a SnapStart
+     * restore too, where the first query opens its connection anew.
+     */
     private volatile boolean answeredOnce;
 
     public DynamoDbConfigStore(DynamoDbClient client, String tableName) {
